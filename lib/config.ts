@@ -1,0 +1,81 @@
+/** Raised when the environment does not configure the service completely or correctly. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** The upstream settings, read once per container from the environment (design.md §2). */
+export interface UpstreamConfig {
+  readonly endpoint: URL;
+  readonly projectId: string;
+  readonly timeoutMs: number;
+  /** How often a call that provably did not act (refused, 429, 503, stale signature) is resent. */
+  readonly maxRetries: number;
+  /** The longest `Retry-After` waited out inside one call; longer ones go back to the caller. */
+  readonly maxRetryWaitMs: number;
+}
+
+export interface SecretConfig {
+  readonly secretId: string | undefined;
+  readonly secretFile: string | undefined;
+  readonly maxAgeMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function required(env: Env, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigurationError(`${name} is not set`);
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads and checks the upstream settings; throws `ConfigurationError` naming the bad variable. */
+export function readUpstreamConfig(env: Env = process.env): UpstreamConfig {
+  const raw = required(env, 'SDRS_ENDPOINT');
+  let endpoint: URL;
+  try {
+    endpoint = new URL(raw);
+  } catch {
+    throw new ConfigurationError(`SDRS_ENDPOINT is not a URL: "${raw}"`);
+  }
+  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') {
+    throw new ConfigurationError('SDRS_ENDPOINT must be an http(s) URL');
+  }
+  const projectId = required(env, 'SDRS_PROJECT_ID');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) {
+    throw new ConfigurationError('SDRS_PROJECT_ID must be letters, digits, "_" or "-"');
+  }
+  return {
+    endpoint,
+    projectId,
+    timeoutMs: integer(env, 'SDRS_TIMEOUT_MS', 10_000, 100, 120_000),
+    maxRetries: integer(env, 'SDRS_MAX_RETRIES', 2, 0, 10),
+    maxRetryWaitMs: integer(env, 'SDRS_MAX_RETRY_WAIT_MS', 2_000, 0, 60_000),
+  };
+}
+
+/** Reads where the credentials secret lives: Secrets Manager when `SDRS_SECRET_ID` is set. */
+export function readSecretConfig(env: Env = process.env): SecretConfig {
+  const secretId = env.SDRS_SECRET_ID?.trim() || undefined;
+  const secretFile = env.SDRS_SECRET_FILE?.trim() || undefined;
+  if (!secretId && !secretFile) {
+    throw new ConfigurationError('Set SDRS_SECRET_ID (Secrets Manager) or SDRS_SECRET_FILE');
+  }
+  return {
+    secretId,
+    secretFile,
+    maxAgeMs: integer(env, 'SDRS_SECRET_MAX_AGE_SECONDS', 300, 0, 86_400) * 1000,
+  };
+}

@@ -1,0 +1,61 @@
+import { inspect } from 'node:util';
+
+/** Raised when the credentials secret cannot be read or does not have the documented shape. */
+export class CredentialsError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CredentialsError';
+  }
+}
+
+/**
+ * AK/SK (and optional security token) for signing upstream calls. `toJSON` and `inspect` show only
+ * a masked access key, so a stray `logger.info({ credentials })` cannot leak the secret.
+ */
+export class SdrsCredentials {
+  readonly ak: string;
+  readonly sk: string;
+  readonly securityToken: string | undefined;
+
+  constructor(ak: string, sk: string, securityToken?: string) {
+    this.ak = ak;
+    this.sk = sk;
+    this.securityToken = securityToken;
+  }
+
+  toJSON(): Record<string, string> {
+    return { ak: `${this.ak.slice(0, 4)}…`, sk: '[redacted]' };
+  }
+
+  [inspect.custom](): string {
+    return `SdrsCredentials(${JSON.stringify(this.toJSON())})`;
+  }
+}
+
+/**
+ * Parses the secret JSON `{"ak": "...", "sk": "...", "securityToken"?: "..."}`. Error messages
+ * never quote the secret's content.
+ */
+export function parseCredentialsSecret(text: string, source: string): SdrsCredentials {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CredentialsError(`The credentials secret from ${source} is not JSON`, {
+      cause: error instanceof Error ? new Error(error.name) : undefined,
+    });
+  }
+  const record = (value ?? {}) as Record<string, unknown>;
+  const { ak, sk, securityToken } = record;
+  if (typeof ak !== 'string' || ak.trim() === '' || typeof sk !== 'string' || sk.trim() === '') {
+    throw new CredentialsError(
+      `The credentials secret from ${source} needs non-empty "ak" and "sk"`,
+    );
+  }
+  if (securityToken !== undefined && (typeof securityToken !== 'string' || securityToken === '')) {
+    throw new CredentialsError(
+      `"securityToken" in the secret from ${source} must be a non-empty string`,
+    );
+  }
+  return new SdrsCredentials(ak.trim(), sk.trim(), securityToken?.trim());
+}

@@ -1,0 +1,35 @@
+import { readSecretConfig, readUpstreamConfig } from './config.js';
+import { CachedCredentialsProvider, type CredentialsProvider } from './credentials/provider.js';
+import { fileSecretFetcher, secretsManagerFetcher } from './credentials/sources.js';
+import { logger } from './observability/logger.js';
+import { SdrsClient } from './upstream/sdrs-client.js';
+
+/** Builds the credentials provider the environment names (Secrets Manager, else the local file). */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): CredentialsProvider {
+  const secret = readSecretConfig(env);
+  const fetcher = secret.secretId
+    ? secretsManagerFetcher(secret.secretId)
+    : fileSecretFetcher(secret.secretFile as string);
+  return new CachedCredentialsProvider(fetcher, secret.maxAgeMs);
+}
+
+/** Builds an SDRS client from the environment, logging one line per upstream attempt. */
+export function sdrsClientFromEnv(env: NodeJS.ProcessEnv = process.env): SdrsClient {
+  return new SdrsClient({
+    config: readUpstreamConfig(env),
+    credentials: credentialsFromEnv(env),
+    onCall: (call) => logger.info('upstream call', { upstream: call }),
+  });
+}
+
+let client: SdrsClient | undefined;
+
+/**
+ * The container's SDRS client, built on first use and then reused by every invocation (its
+ * credentials cache and keep-alive connections live as long as the container). A configuration
+ * error is not cached, so it is reported on every request until fixed.
+ */
+export function sdrsClient(): SdrsClient {
+  client ??= sdrsClientFromEnv();
+  return client;
+}

@@ -1,0 +1,121 @@
+/**
+ * The problem-type catalogue: every `code` this service answers with, its HTTP status, whether
+ * retrying the same request can help, and what a front end should do. The README and the
+ * OpenAPI document are generated from / checked against this table.
+ */
+export interface ProblemType {
+  readonly status: number;
+  readonly title: string;
+  /** Retrying the same request unchanged can succeed (possibly after `Retry-After`). */
+  readonly retryable: boolean;
+  /** When it happens, and what a caller should do about it. */
+  readonly guidance: string;
+}
+
+export const problemCatalogue = {
+  VALIDATION_FAILED: {
+    status: 400,
+    title: 'The request is invalid',
+    retryable: false,
+    guidance:
+      'The body or query fails the schema; `errors` lists every violation with a JSON Pointer. Fix the fields shown.',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    title: 'The body is not valid JSON',
+    retryable: false,
+    guidance: 'The body could not be parsed as JSON. Send a JSON object.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: 'Unsupported content type',
+    retryable: false,
+    guidance: 'Send `Content-Type: application/json`.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    title: 'The body is too large',
+    retryable: false,
+    guidance: 'The body exceeds the documented limit. Send a smaller body.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    title: 'Not found',
+    retryable: false,
+    guidance: 'No such route or resource. Check the path (see /openapi.json).',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: 'Method not allowed',
+    retryable: false,
+    guidance: 'The route exists but not with this method; the `Allow` header lists the methods.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    title: 'Authentication required',
+    retryable: false,
+    guidance:
+      'No valid caller credentials (JWT, webhook signature or token). Sign in again or fix the sender secret.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    title: 'Not allowed',
+    retryable: false,
+    guidance: 'The caller is authenticated but lacks the scope this route needs.',
+  },
+  UPSTREAM_REJECTED: {
+    status: 422,
+    title: 'SDRS rejected the request',
+    retryable: false,
+    guidance:
+      'SDRS refused the content (unknown AZ, domain, VPC, quota…); `upstream.code` says why. Change the input.',
+  },
+  UPSTREAM_AUTH_FAILED: {
+    status: 502,
+    title: 'SDRS rejected the service credentials',
+    retryable: false,
+    guidance:
+      'Our AK/SK or token is wrong or expired: not the caller’s fault. Operators must fix the secret; retry later.',
+  },
+  UPSTREAM_THROTTLED: {
+    status: 429,
+    title: 'SDRS is throttling requests',
+    retryable: true,
+    guidance: 'The upstream rate limit was reached. Wait for `Retry-After` seconds, then retry.',
+  },
+  UPSTREAM_CONFLICT: {
+    status: 409,
+    title: 'SDRS reported a conflict',
+    retryable: false,
+    guidance:
+      'The resource is in a state that does not allow this. Reload its state before retrying.',
+  },
+  UPSTREAM_UNAVAILABLE: {
+    status: 502,
+    title: 'SDRS is unavailable',
+    retryable: true,
+    guidance:
+      'SDRS failed, answered something unreadable, or could not be reached (503 when it said it is unavailable). Retry with backoff; a create may have been accepted — poll or retry with the same Idempotency-Key.',
+  },
+  UPSTREAM_TIMEOUT: {
+    status: 504,
+    title: 'SDRS did not answer in time',
+    retryable: true,
+    guidance:
+      'No complete answer within SDRS_TIMEOUT_MS. A create may have been accepted: retry with the same Idempotency-Key, never without one.',
+  },
+  INTERNAL: {
+    status: 500,
+    title: 'Internal error',
+    retryable: true,
+    guidance: 'Something failed inside the service. Quote `requestId` when reporting it.',
+  },
+} as const satisfies Record<string, ProblemType>;
+
+/** A stable machine-readable problem name that front ends switch on. */
+export type ProblemCode = keyof typeof problemCatalogue;
+
+/** Kebab-case slug of a code, used in the problem `type` URI: `UPSTREAM_REJECTED` → `upstream-rejected`. */
+export function problemSlug(code: ProblemCode): string {
+  return code.toLowerCase().replaceAll('_', '-');
+}

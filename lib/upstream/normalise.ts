@@ -1,0 +1,137 @@
+import type { ProblemCode } from '../problems/catalogue.js';
+import { UpstreamError } from '../problems/errors.js';
+
+/** An upstream answer as read off the wire (body already bounded by the transport). */
+export interface UpstreamAnswer {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfter: string | undefined;
+  readonly body: Buffer;
+  /** The body was longer than the transport reads; it is cut. */
+  readonly truncated: boolean;
+}
+
+const MAX_MESSAGE_CHARS = 200;
+const MAX_CODE_CHARS = 40;
+const DEFAULT_RETRY_AFTER_SECONDS = 2; // Huawei's FAQ advises retrying a throttled call after 2–5 s
+const MAX_RETRY_AFTER_SECONDS = 60;
+const GATEWAY_THROTTLED = /^APIGW?\.0308$/;
+/** Gateway codes meaning our signature/token is stale: fetching the secret again may fix them. */
+const GATEWAY_CREDENTIALS_STALE = /^APIGW?\.(0301|0307)$/;
+/** Other gateway codes about our identity or its rights (→ 502, never 401/403 to the caller). */
+const GATEWAY_AUTH = /^APIGW?\.(030\d|031\d|080[12])$/;
+const GATEWAY_NOT_FOUND = /^APIGW?\.010\d$/;
+
+interface Envelope {
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
+
+/** Strips markup and control characters and bounds the length: upstream text is untrusted. */
+export function sanitiseText(text: string, maxChars = MAX_MESSAGE_CHARS): string {
+  const plain = text
+    .replace(/<[^>]*>?/g, ' ')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > maxChars ? `${plain.slice(0, maxChars - 1)}…` : plain;
+}
+
+function asNonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Finds code and message in any of Huawei's dialects, in the Go SDK's order: the gateway's
+ * `error_code`/`error_msg`, then a top-level `code`/`message`, then any nested object (SDRS puts
+ * its `{code, message}` under `error`, `badrequest`, `itemNotFound`, …). A keystone numeric `code`
+ * is not a code; its `message`/`title` still is the message.
+ */
+function readEnvelope(value: unknown, depth = 0): Envelope | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > 3) {
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  const requestId = asNonEmptyString(record.request_id);
+  const gatewayCode = asNonEmptyString(record.error_code);
+  if (gatewayCode)
+    return { code: gatewayCode, message: asNonEmptyString(record.error_msg), requestId };
+  const code = asNonEmptyString(record.code);
+  if (code) return { code, message: asNonEmptyString(record.message), requestId };
+  for (const nested of Object.values(record)) {
+    const found = readEnvelope(nested, depth + 1);
+    if (found) return { ...found, requestId: found.requestId ?? requestId };
+  }
+  const message = asNonEmptyString(record.message) ?? asNonEmptyString(record.title);
+  return message ? { message, requestId } : undefined;
+}
+
+function parseEnvelope(answer: UpstreamAnswer): Envelope {
+  const text = answer.body.toString('utf8');
+  if (text.trim() === '') return {};
+  if (!answer.truncated) {
+    try {
+      return readEnvelope(JSON.parse(text)) ?? {};
+    } catch {
+      // not JSON (HTML, plain text, truncated JSON): fall through to the text itself
+    }
+  }
+  return { message: text };
+}
+
+/** Reads `Retry-After` (seconds or HTTP date), bounded to 1..60 s. */
+export function retryAfterSeconds(header: string | undefined, now = Date.now()): number {
+  let seconds = Number.NaN;
+  if (header !== undefined && /^\s*\d+\s*$/.test(header)) seconds = Number(header);
+  else if (header !== undefined) seconds = (Date.parse(header) - now) / 1000;
+  if (!Number.isFinite(seconds)) seconds = DEFAULT_RETRY_AFTER_SECONDS;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds)));
+}
+
+function classify(status: number, code: string | undefined): ProblemCode {
+  if (status === 429 || (code && GATEWAY_THROTTLED.test(code))) return 'UPSTREAM_THROTTLED';
+  if (status === 401 || status === 403 || (code && GATEWAY_AUTH.test(code))) {
+    return 'UPSTREAM_AUTH_FAILED';
+  }
+  if (code && GATEWAY_NOT_FOUND.test(code)) return 'UPSTREAM_UNAVAILABLE'; // our endpoint is wrong
+  if (status === 409) return 'UPSTREAM_CONFLICT';
+  if (status === 408) return 'UPSTREAM_UNAVAILABLE';
+  if (status >= 400 && status < 500) return 'UPSTREAM_REJECTED';
+  return 'UPSTREAM_UNAVAILABLE';
+}
+
+/**
+ * Turns any upstream answer that is not a success into one `UpstreamError`: the catalogue code and
+ * status, the sanitised upstream code, message and request id, and a bounded `Retry-After`.
+ */
+export function normaliseUpstreamAnswer(answer: UpstreamAnswer): UpstreamError {
+  const envelope = parseEnvelope(answer);
+  const code = envelope.code ? sanitiseText(envelope.code, MAX_CODE_CHARS) : undefined;
+  const problemCode = classify(answer.status, code);
+  const message = envelope.message ? sanitiseText(envelope.message) : undefined;
+  const requestId = answer.requestId ?? envelope.requestId;
+  const throttled = problemCode === 'UPSTREAM_THROTTLED';
+  const unavailable = answer.status === 503;
+  const retryAfter = throttled || unavailable ? retryAfterSeconds(answer.retryAfter) : undefined;
+  return new UpstreamError(
+    problemCode,
+    `SDRS answered HTTP ${answer.status}${code ? ` ${code}` : ''}`,
+    {
+      kind: 'answered',
+      status: problemCode === 'UPSTREAM_UNAVAILABLE' && unavailable ? 503 : undefined,
+      credentialsRejected:
+        (code !== undefined && GATEWAY_CREDENTIALS_STALE.test(code)) ||
+        (answer.status === 401 && code === undefined),
+      upstream: {
+        status: answer.status,
+        ...(code && { code }),
+        ...(message && { message }),
+        ...(requestId && { requestId: sanitiseText(requestId, 80) }),
+      },
+      retryAfterSeconds: retryAfter,
+    },
+  );
+}

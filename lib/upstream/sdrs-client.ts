@@ -1,0 +1,216 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { UpstreamConfig } from '../config.js';
+import type { CredentialsProvider } from '../credentials/provider.js';
+import { UpstreamError } from '../problems/errors.js';
+import { normaliseUpstreamAnswer, type UpstreamAnswer } from './normalise.js';
+import { signRequest } from './signer.js';
+import { sendRequest } from './transport.js';
+import type {
+  UpstreamDomain,
+  UpstreamJob,
+  UpstreamListQuery,
+  UpstreamServerGroupCreate,
+  UpstreamServerGroupPage,
+} from './types.js';
+
+/** One finished upstream call, for the structured log line the client emits per call. */
+export interface UpstreamCallLog {
+  readonly operation: string;
+  readonly method: string;
+  readonly status: number | undefined;
+  readonly outcome: string;
+  readonly attempt: number;
+  readonly durationMs: number;
+  readonly upstreamRequestId: string | undefined;
+}
+
+export interface SdrsClientOptions {
+  readonly config: UpstreamConfig;
+  readonly credentials: CredentialsProvider;
+  /** Receives one entry per attempt; never sees headers, bodies or credentials. */
+  readonly onCall?: (entry: UpstreamCallLog) => void;
+}
+
+interface CallSpec {
+  readonly operation: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
+}
+
+/** A successful answer's JSON plus the upstream request id. */
+export interface UpstreamResult<T> {
+  readonly value: T;
+  readonly upstreamRequestId: string | undefined;
+}
+
+const BASE_BACKOFF_MS = 100;
+
+function unexpectedAnswer(answer: UpstreamAnswer, why: string): UpstreamError {
+  return new UpstreamError('UPSTREAM_UNAVAILABLE', `SDRS answered ${answer.status} but ${why}`, {
+    kind: 'answered',
+    upstream: { status: answer.status, ...(answer.requestId && { requestId: answer.requestId }) },
+  });
+}
+
+/**
+ * The SDRS API as this service uses it: signs each call with AK/SK, sends it through the shared
+ * keep-alive agent within `SDRS_TIMEOUT_MS`, and turns every failure into an `UpstreamError`.
+ *
+ * Resend policy (design.md §4): a call is sent again only when SDRS provably did not act — the
+ * connection was refused or the name did not resolve, SDRS answered 429/503, or it rejected our
+ * signature (then the secret is fetched again first, once). A create that timed out or was reset
+ * is never resent: its bytes may have reached SDRS.
+ */
+export class SdrsClient {
+  readonly #config: UpstreamConfig;
+  readonly #credentials: CredentialsProvider;
+  readonly #onCall: ((entry: UpstreamCallLog) => void) | undefined;
+  readonly #base: string;
+
+  constructor(options: SdrsClientOptions) {
+    this.#config = options.config;
+    this.#credentials = options.credentials;
+    this.#onCall = options.onCall;
+    this.#base = `${options.config.endpoint.href.replace(/\/$/, '')}/v1/${options.config.projectId}`;
+  }
+
+  /** `POST /v1/{project_id}/server-groups` → the job id of the asynchronous create. */
+  async createProtectionGroup(
+    serverGroup: UpstreamServerGroupCreate,
+  ): Promise<UpstreamResult<{ jobId: string }>> {
+    const result = await this.#call<{ job_id?: unknown }>({
+      operation: 'createProtectionGroup',
+      method: 'POST',
+      path: '/server-groups',
+      body: { server_group: serverGroup },
+    });
+    const jobId = result.value.job_id;
+    if (typeof jobId !== 'string' || jobId === '') {
+      throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'SDRS accepted the create without a job_id', {
+        kind: 'answered',
+        upstream: {
+          status: 200,
+          ...(result.upstreamRequestId && { requestId: result.upstreamRequestId }),
+        },
+      });
+    }
+    return { value: { jobId }, upstreamRequestId: result.upstreamRequestId };
+  }
+
+  /** `GET /v1/{project_id}/jobs/{job_id}`. */
+  getJob(jobId: string): Promise<UpstreamResult<UpstreamJob>> {
+    return this.#call({
+      operation: 'getJob',
+      method: 'GET',
+      path: `/jobs/${encodeURIComponent(jobId)}`,
+    });
+  }
+
+  /** `GET /v1/{project_id}/server-groups` with the given filters and page. */
+  listProtectionGroups(query: UpstreamListQuery): Promise<UpstreamResult<UpstreamServerGroupPage>> {
+    return this.#call({
+      operation: 'listProtectionGroups',
+      method: 'GET',
+      path: '/server-groups',
+      query: { ...query },
+    });
+  }
+
+  /** `GET /v1/{project_id}/active-domains`. */
+  listActiveDomains(): Promise<UpstreamResult<{ domains: UpstreamDomain[] }>> {
+    return this.#call({ operation: 'listActiveDomains', method: 'GET', path: '/active-domains' });
+  }
+
+  async #call<T>(spec: CallSpec): Promise<UpstreamResult<T>> {
+    const url = new URL(`${this.#base}${spec.path}`);
+    for (const [key, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) url.searchParams.append(key, String(value));
+    }
+    // Serialised once: the signed bytes are exactly the bytes sent, on every attempt.
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    let retries = 0;
+    let refreshedCredentials = false;
+    for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      const log = (status: number | undefined, outcome: string, requestId?: string) =>
+        this.#onCall?.({
+          operation: spec.operation,
+          method: spec.method,
+          status,
+          outcome,
+          attempt,
+          durationMs: Math.round(performance.now() - started),
+          upstreamRequestId: requestId,
+        });
+      const credentials = await this.#credentials.get();
+      const headers = signRequest(
+        {
+          method: spec.method,
+          url,
+          headers: {
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+            'x-project-id': this.#config.projectId,
+          },
+          ...(body !== undefined && { body }),
+        },
+        credentials,
+      );
+      let error: UpstreamError;
+      try {
+        const answer = await sendRequest(
+          { method: spec.method, url, headers, ...(body !== undefined && { body }) },
+          { timeoutMs: this.#config.timeoutMs },
+        );
+        if (answer.status >= 200 && answer.status < 300) {
+          log(answer.status, 'ok', answer.requestId);
+          return { value: this.#parse<T>(answer), upstreamRequestId: answer.requestId };
+        }
+        error = normaliseUpstreamAnswer(answer);
+        log(answer.status, error.code, answer.requestId);
+      } catch (caught) {
+        if (!(caught instanceof UpstreamError)) throw caught;
+        error = caught;
+        if (error.kind !== 'answered') log(undefined, error.kind);
+      }
+      if (error.credentialsRejected && !refreshedCredentials) {
+        refreshedCredentials = true;
+        await this.#credentials.refresh();
+        continue;
+      }
+      const delay = this.#retryDelay(error, spec, retries);
+      if (delay === undefined) throw error;
+      retries++;
+      await sleep(delay);
+    }
+  }
+
+  /** How long to wait before resending, or `undefined` when the call must not be resent. */
+  #retryDelay(error: UpstreamError, spec: CallSpec, retries: number): number | undefined {
+    if (retries >= this.#config.maxRetries) return undefined;
+    const backoff = BASE_BACKOFF_MS * 2 ** retries * (0.5 + Math.random() / 2);
+    if (error.provablyNotSent) return backoff;
+    // Reads are safe to resend after a broken connection; a create is not. A timed-out read is
+    // not resent either: a second full timeout would outlast the API Gateway's 30 s.
+    if (spec.method === 'GET' && error.kind === 'reset') return backoff;
+    const status = error.upstream?.status;
+    if (
+      error.kind === 'answered' &&
+      (status === 429 || status === 503 || error.code === 'UPSTREAM_THROTTLED')
+    ) {
+      const wait = (error.retryAfterSeconds ?? 0) * 1000 || backoff;
+      return wait <= this.#config.maxRetryWaitMs ? wait : undefined;
+    }
+    return undefined;
+  }
+
+  #parse<T>(answer: UpstreamAnswer): T {
+    if (answer.truncated) throw unexpectedAnswer(answer, 'the answer is too large');
+    try {
+      return JSON.parse(answer.body.toString('utf8')) as T;
+    } catch {
+      throw unexpectedAnswer(answer, 'the answer is not JSON');
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Typed access to the validators compiled at build time (`npm run build:schemas`). Importing this
+ * module compiles nothing: the generated file is plain code with no dependency on ajv.
+ */
+import type { CreateProtectionGroupRequest } from '../../schemas/index.js';
+import * as body from './generated/body-validators.mjs';
+import type { CompiledValidator } from './types.js';
+
+export const validateCreateProtectionGroup =
+  body.createProtectionGroup as CompiledValidator<CreateProtectionGroupRequest>;

@@ -1,0 +1,44 @@
+/**
+ * `npm start`: serves the HTTP API on http://localhost:3000 with serverless-offline. Unless
+ * SDRS_ENDPOINT is set, the embedded SDRS simulator is started first and used as the upstream,
+ * with its credentials written to a local secret file — no account and no network needed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { startSimulator } from '../simulator/index.js';
+
+const env: NodeJS.ProcessEnv = { ...process.env, SDRS_SECRET_ID: process.env.SDRS_SECRET_ID ?? '' };
+env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const closers: Array<() => Promise<void>> = [];
+
+if (!env.SDRS_ENDPOINT) {
+  const simulator = await startSimulator({ port: Number(env.SIMULATOR_PORT ?? 4010) });
+  closers.push(() => simulator.close());
+  env.SDRS_ENDPOINT = simulator.url;
+  env.SDRS_PROJECT_ID ??= simulator.projectId;
+  if (!env.SDRS_SECRET_FILE && !env.SDRS_SECRET_ID) {
+    const dir = resolve('.local');
+    await mkdir(dir, { recursive: true });
+    env.SDRS_SECRET_FILE = resolve(dir, 'simulator-credentials.json');
+    await writeFile(env.SDRS_SECRET_FILE, JSON.stringify(simulator.credentials), { mode: 0o600 });
+  }
+  console.log(`SDRS simulator on ${simulator.url} (project ${simulator.projectId})`);
+}
+
+const offline = spawn('npx', ['serverless', 'offline', 'start', '--stage', 'local'], {
+  env,
+  stdio: 'inherit',
+});
+
+let stopping = false;
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  offline.kill('SIGTERM');
+  await Promise.all(closers.map((close) => close()));
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+offline.on('exit', (code) => void stop(code ?? 1));
