@@ -33,3 +33,8 @@ export function sdrsClient(): SdrsClient {
   client ??= sdrsClientFromEnv();
   return client;
 }
+
+/** Forgets the container's client so the next call reads the environment again (tests only). */
+export function resetDependencies(): void {
+  client = undefined;
+}
