@@ -104,6 +104,20 @@ export const problemCatalogue = {
     guidance:
       'No complete answer within SDRS_TIMEOUT_MS. A create may have been accepted: retry with the same Idempotency-Key, never without one.',
   },
+  WEBHOOK_SOURCE_UNKNOWN: {
+    status: 404,
+    title: 'Unknown webhook source',
+    retryable: false,
+    guidance:
+      'No enabled webhook source has this name. Check the URL configured in the sender (`/webhooks/{source}`).',
+  },
+  WEBHOOK_PAYLOAD_UNMAPPABLE: {
+    status: 422,
+    title: 'The webhook payload cannot be turned into a create request',
+    retryable: false,
+    guidance:
+      'The delivery was authenticated, but its mapped create body fails the schema or a mapping expression failed; `errors` points into the create body and names the expression. Fix the ticket fields or the source mapping.',
+  },
   INTERNAL: {
     status: 500,
     title: 'Internal error',
