@@ -95,14 +95,14 @@ export const problemCatalogue = {
     title: 'SDRS is unavailable',
     retryable: true,
     guidance:
-      'SDRS failed, answered something unreadable, or could not be reached (503 when it said it is unavailable). Retry with backoff; a create may have been accepted — poll or retry with the same Idempotency-Key.',
+      'SDRS failed, answered something unreadable, or could not be reached (503 when it said it is unavailable). Retry with backoff. When it came after the create was sent, the group may exist: a retry with the same Idempotency-Key answers this again without a second create; check `GET /protection-groups?name=` before using a new key.',
   },
   UPSTREAM_TIMEOUT: {
     status: 504,
     title: 'SDRS did not answer in time',
     retryable: true,
     guidance:
-      'No complete answer within SDRS_TIMEOUT_MS. A create may have been accepted: retry with the same Idempotency-Key, never without one.',
+      'No complete answer within SDRS_TIMEOUT_MS. A create may have been accepted: a retry with the same Idempotency-Key answers this again without a second create; check `GET /protection-groups?name=` before creating with a new key, never blindly.',
   },
   WEBHOOK_SOURCE_UNKNOWN: {
     status: 404,
@@ -117,6 +117,27 @@ export const problemCatalogue = {
     retryable: false,
     guidance:
       'The delivery was authenticated, but its mapped create body fails the schema or a mapping expression failed; `errors` points into the create body and names the expression. Fix the ticket fields or the source mapping.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    title: 'The Idempotency-Key header is invalid',
+    retryable: false,
+    guidance:
+      'Send one key of 8 to 255 printable ASCII characters (at least 4 different ones), quoted (`"…"`) or bare, e.g. a UUID. Fix the header before retrying.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: 'The Idempotency-Key was used for a different request',
+    retryable: false,
+    guidance:
+      'A key stands for one request: this key came earlier with a different body. Resend the original body to get its answer, or use a new key for this one.',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still running',
+    retryable: true,
+    guidance:
+      'The first request with this key has not finished. Wait `Retry-After` seconds, then retry with the same key and body to get its answer.',
   },
   INTERNAL: {
     status: 500,
