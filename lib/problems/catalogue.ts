@@ -139,6 +139,20 @@ export const problemCatalogue = {
     guidance:
       'The first request with this key has not finished. Wait `Retry-After` seconds, then retry with the same key and body to get its answer.',
   },
+  JOB_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown job',
+    retryable: false,
+    guidance:
+      'SDRS knows no job with this id (mistyped, from another project, or expired). Stop polling; list the groups (`GET /protection-groups?name=`) to see whether the create happened.',
+  },
+  UPSTREAM_JOB_FAILED: {
+    status: 422,
+    title: 'The SDRS job failed',
+    retryable: false,
+    guidance:
+      'Appears inside a `failed` job (`GET /jobs/{jobId}` still answers 200): SDRS accepted the request but could not carry it out; `upstream.code` and `upstream.message` say why. Polling again will not change it: fix the cause, then create again.',
+  },
   INTERNAL: {
     status: 500,
     title: 'Internal error',
