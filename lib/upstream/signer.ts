@@ -13,8 +13,11 @@ import { createHmac, hash } from 'node:crypto';
 
 /** Static AK/SK credentials; `securityToken` is set for temporary (STS-style) keys only. */
 export interface SigningCredentials {
+  /** Access key id; appears in clear in `Authorization`. */
   readonly ak: string;
+  /** Secret access key; only ever used as the HMAC key. */
   readonly sk: string;
+  /** Temporary-credential token, sent and signed as `x-security-token`. */
   readonly securityToken?: string;
 }
 
@@ -63,7 +66,7 @@ const UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
 /** Characters `encodeURIComponent` leaves alone but the signing rule encodes. */
 const ENCODE_EXTRA = /[!'()*]/g;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting CTLs (except HTAB) is the point
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting CTLs (not HTAB) is the point
 const CONTROL_CHARS = /[\0-\x08\x0a-\x1f\x7f]/;
 const METHOD = /^[A-Z]+$/;
 const ACCESS_KEY = /^[^\s,=]+$/;
@@ -96,7 +99,7 @@ function canonicalUri(pathname: string): string {
       try {
         decoded = decodeURIComponent(segment);
       } catch {
-        throw new SigningError('INVALID_PATH', `Malformed percent-encoding in path segment`);
+        throw new SigningError('INVALID_PATH', 'Malformed percent-encoding in path segment');
       }
     }
     segments[i] = percentEncode(decoded);
@@ -105,7 +108,7 @@ function canonicalUri(pathname: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-/** §2.2 step 6: decoded pairs, keys sorted, values of a repeated key sorted, `k=v` joined by `&`. */
+/** §2.2 step 6: decoded pairs; keys sorted, then each key's values; `k=v` joined by `&`. */
 function canonicalQuery(url: URL): string {
   if (url.search === '') return '';
   const byKey = new Map<string, string[]>();
@@ -124,33 +127,28 @@ function canonicalQuery(url: URL): string {
   return parts.join('&');
 }
 
-/** Lower-cases, validates and sorts the headers; throws on duplicates or outer whitespace. */
-function normaliseHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
-  const entries: [string, string][] = [];
-  const seen = new Set<string>();
-  for (const name of Object.keys(headers)) {
-    const value = headers[name] as string;
-    if (!HEADER_NAME.test(name)) {
-      throw new SigningError('INVALID_HEADER_NAME', `Invalid header name ${JSON.stringify(name)}`);
-    }
-    const lower = name.toLowerCase();
-    if (seen.has(lower)) {
-      throw new SigningError('DUPLICATE_HEADER', `Header ${lower} is given more than once`);
-    }
-    seen.add(lower);
-    if (typeof value !== 'string' || CONTROL_CHARS.test(value)) {
-      throw new SigningError('INVALID_HEADER_VALUE', `Header ${lower} has an invalid value`);
-    }
-    if (value.trim() !== value) {
-      throw new SigningError(
-        'HEADER_WHITESPACE',
-        `Header ${lower} has leading/trailing whitespace`,
-      );
-    }
-    entries.push([lower, value]);
+type HeaderEntry = [name: string, value: string];
+
+/** Validates one header and returns it lower-cased; `seen` catches case-insensitive duplicates. */
+function headerEntry(name: string, value: string, seen: Set<string>): HeaderEntry {
+  if (!HEADER_NAME.test(name)) {
+    throw new SigningError('INVALID_HEADER_NAME', `Invalid header name ${JSON.stringify(name)}`);
   }
-  return entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const lower = name.toLowerCase();
+  if (seen.has(lower)) {
+    throw new SigningError('DUPLICATE_HEADER', `Header ${lower} is given more than once`);
+  }
+  seen.add(lower);
+  if (typeof value !== 'string' || CONTROL_CHARS.test(value)) {
+    throw new SigningError('INVALID_HEADER_VALUE', `Header ${lower} has an invalid value`);
+  }
+  if (value.trim() !== value) {
+    throw new SigningError('HEADER_WHITESPACE', `Header ${lower} has leading/trailing whitespace`);
+  }
+  return [lower, value];
 }
+
+const byName = (a: HeaderEntry, b: HeaderEntry): number => (a[0] < b[0] ? -1 : 1);
 
 function payloadHash(body: string | Uint8Array | undefined, contentSha256: string | undefined) {
   if (contentSha256 !== undefined) return contentSha256;
@@ -163,18 +161,18 @@ interface CanonicalParts {
   readonly signedHeaders: string;
 }
 
-function buildCanonical(request: RequestToSign): CanonicalParts {
+/** Canonical request over exactly `headers` (validated, lower-case names, any order). */
+function buildCanonical(request: RequestToSign, headers: readonly HeaderEntry[]): CanonicalParts {
   if (!METHOD.test(request.method)) {
     throw new SigningError(
       'INVALID_METHOD',
       `Method must be upper-case letters: ${request.method}`,
     );
   }
-  const headers = normaliseHeaders(request.headers);
   let block = '';
   let signedHeaders = '';
   let contentSha256: string | undefined;
-  for (const [name, value] of headers) {
+  for (const [name, value] of [...headers].sort(byName)) {
     block += `${name}:${value}\n`;
     signedHeaders = signedHeaders === '' ? name : `${signedHeaders};${name}`;
     if (name === CONTENT_SHA256_HEADER) contentSha256 = value;
@@ -195,7 +193,11 @@ function buildCanonical(request: RequestToSign): CanonicalParts {
  * the COMPLETE set of headers to sign, `host` and `x-sdk-date` included (as a verifier sees it).
  */
 export function canonicalRequest(request: RequestToSign): string {
-  return buildCanonical(request).canonicalRequest;
+  const seen = new Set<string>();
+  const entries = Object.keys(request.headers).map((name) =>
+    headerEntry(name, request.headers[name] as string, seen),
+  );
+  return buildCanonical(request, entries).canonicalRequest;
 }
 
 /** §2.2 step 11: `SDK-HMAC-SHA256\n<x-sdk-date>\n<hex sha256 of the canonical request>`. */
@@ -208,7 +210,7 @@ export function signString(sk: string, toSign: string): string {
   return createHmac('sha256', sk).update(toSign).digest('hex');
 }
 
-/** Formats a date as the `X-Sdk-Date` value `YYYYMMDDTHHMMSSZ` (UTC, seconds truncated). */
+/** Formats a date as the `X-Sdk-Date` value `YYYYMMDDTHHMMSSZ` (UTC, milliseconds dropped). */
 export function formatSdkDate(date: Date): string {
   const iso = Number.isFinite(date.getTime()) ? date.toISOString() : '';
   if (iso.length !== 24) {
@@ -239,29 +241,24 @@ export function signRequest(
     throw new SigningError('INVALID_CREDENTIALS', 'AK and SK must be non-empty (AK without , =)');
   }
   const sdkDate = formatSdkDate(now);
-  const headers: [string, string][] = [];
+  const seen = new Set<string>();
+  const entries: HeaderEntry[] = [];
   for (const name of Object.keys(request.headers)) {
-    const lower = name.toLowerCase();
-    if (RESERVED_HEADERS.has(lower)) {
-      throw new SigningError('RESERVED_HEADER', `Header ${lower} is set by the signer`);
+    const entry = headerEntry(name, request.headers[name] as string, seen);
+    if (RESERVED_HEADERS.has(entry[0])) {
+      throw new SigningError('RESERVED_HEADER', `Header ${entry[0]} is set by the signer`);
     }
-    if (securityToken !== undefined && lower === 'x-security-token') {
-      throw new SigningError('DUPLICATE_HEADER', 'x-security-token is given twice');
-    }
-    headers.push([name, request.headers[name] as string]);
+    entries.push(entry);
   }
-  headers.push(['host', request.url.host], ['x-sdk-date', sdkDate]);
-  if (securityToken !== undefined) headers.push(['x-security-token', securityToken]);
-  const toSign = Object.fromEntries(headers);
-  const { canonicalRequest: canonical, signedHeaders } = buildCanonical({
-    ...request,
-    headers: toSign,
-  });
+  entries.push(headerEntry('host', request.url.host, seen));
+  entries.push(headerEntry('x-sdk-date', sdkDate, seen));
+  // A token in both the headers and the credentials is reported as DUPLICATE_HEADER here.
+  if (securityToken !== undefined) {
+    entries.push(headerEntry('x-security-token', securityToken, seen));
+  }
+  const { canonicalRequest: canonical, signedHeaders } = buildCanonical(request, entries);
   const signature = signString(sk, stringToSign(sdkDate, canonical));
-  const result: [string, string][] = headers.map(([name, value]) => [name.toLowerCase(), value]);
-  result.push([
-    'authorization',
-    `${SIGNING_ALGORITHM} Access=${ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-  ]);
-  return Object.fromEntries(result);
+  const result = Object.fromEntries(entries);
+  result.authorization = `${SIGNING_ALGORITHM} Access=${ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  return result;
 }
