@@ -10,6 +10,9 @@ import { startSimulator } from '../simulator/index.js';
 
 const env: NodeJS.ProcessEnv = { ...process.env, SDRS_SECRET_ID: process.env.SDRS_SECRET_ID ?? '' };
 env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Local only: no JWT issuer here, so caller authentication is off unless AUTH_DISABLED=false.
+env.AUTH_DISABLED ??= 'true';
+env.CORS_ALLOWED_ORIGINS ??= 'http://localhost:5173,http://127.0.0.1:5173';
 const closers: Array<() => Promise<void>> = [];
 
 if (!env.SDRS_ENDPOINT) {

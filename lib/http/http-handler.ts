@@ -1,13 +1,16 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { logger } from '../observability/logger.js';
 import type { CompiledValidator } from '../validation/types.js';
+import { allowedOrigins, CORS_EXPOSED_HEADERS } from './cors.js';
 import { bodyLimit } from './middlewares/body-limit.js';
 import { problemDetails } from './middlewares/problem-details.js';
 import { requestIdHeader } from './middlewares/request-id-header.js';
+import { requireScope } from './middlewares/require-scope.js';
 import { validateBody } from './middlewares/validate-body.js';
 import { requestIdOf } from './request-id.js';
 import type { HttpResponse } from './responses.js';
@@ -21,16 +24,22 @@ export interface HttpRequest<TBody> {
 }
 
 export interface HttpHandlerOptions<TBody> {
+  /** The JWT scope this route needs, or `'public'` for routes open to anyone. */
+  readonly auth: { readonly scope: string } | 'public';
   /** A JSON body validated by this build-time validator; omit for routes without a body. */
   readonly body?: { readonly validator: CompiledValidator<TBody>; readonly maxBytes: number };
 }
 
 export type HttpRoute<TBody> = (request: HttpRequest<TBody>) => Promise<HttpResponse>;
 
+/** Read once per container: the origins allowed to call the API from a browser. */
+const corsOrigins = allowedOrigins();
+
 /**
  * Wraps a route in the standard middleware stack, outermost first: logger context (correlation
- * id), `X-Request-Id` stamping, header normalisation, body limit, JSON parsing, schema validation,
- * and our problem+json error handler registered last.
+ * id), `X-Request-Id` stamping, CORS headers (also on errors and replays), header normalisation,
+ * caller scope check, body limit, JSON parsing, schema validation, and our problem+json error
+ * handler registered last.
  */
 export function httpHandler<TBody = undefined>(
   options: HttpHandlerOptions<TBody>,
@@ -44,7 +53,9 @@ export function httpHandler<TBody = undefined>(
       }),
     )
     .use(requestIdHeader())
+    .use(httpCors({ origins: corsOrigins, exposeHeaders: CORS_EXPOSED_HEADERS.join(',') }))
     .use(httpHeaderNormalizer());
+  if (options.auth !== 'public') handler.use(requireScope(options.auth.scope));
   if (options.body) {
     handler
       .use(bodyLimit(options.body.maxBytes))

@@ -10,7 +10,17 @@ export interface EventOptions {
   /** An object is JSON-encoded; a string is sent as is. */
   readonly body?: unknown;
   readonly requestId?: string;
+  /**
+   * Verified JWT claims as the API Gateway authorizer passes them; defaults to a user holding
+   * both scopes. `'none'` = no authorizer context at all.
+   */
+  readonly auth?: { readonly sub: string; readonly scopes: readonly string[] } | 'none';
 }
+
+const defaultAuth = {
+  sub: 'user-0001',
+  scopes: ['sdrs-bff/protection-groups.write', 'sdrs-bff/protection-groups.read'],
+};
 
 /** An API Gateway HTTP API (payload v2) event as the gateway would deliver it. */
 export function httpEvent(options: EventOptions = {}): APIGatewayProxyEventV2 {
@@ -35,6 +45,7 @@ export function httpEvent(options: EventOptions = {}): APIGatewayProxyEventV2 {
     ...(options.query && { queryStringParameters: options.query }),
     ...(options.pathParameters && { pathParameters: options.pathParameters }),
     requestContext: {
+      ...authorizer(options.auth ?? defaultAuth),
       accountId: '123456789012',
       apiId: 'api',
       domainName: 'localhost',
@@ -67,5 +78,17 @@ export function lambdaContext(remainingMs = 29_000): Context {
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
+  };
+}
+
+function authorizer(auth: EventOptions['auth']) {
+  if (auth === 'none' || auth === undefined) return {};
+  return {
+    authorizer: {
+      jwt: {
+        claims: { sub: auth.sub, scope: auth.scopes.join(' '), iss: 'https://issuer.test/' },
+        scopes: [...auth.scopes],
+      },
+    },
   };
 }

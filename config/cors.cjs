@@ -1,0 +1,15 @@
+// API Gateway HTTP API CORS (preflight answered by the gateway) from CORS_ALLOWED_ORIGINS.
+// Kept in step with lib/http/cors.ts, which sets the same headers on Lambda responses.
+module.exports = () => {
+  const origins = (process.env.CORS_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return {
+    allowedOrigins: origins.length > 0 ? origins : ['https://cors-disabled.invalid'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
+    allowedMethods: ['GET', 'POST', 'OPTIONS'],
+    exposedResponseHeaders: ['location', 'retry-after', 'x-request-id', 'idempotent-replayed'],
+    maxAge: 600,
+  };
+};
