@@ -93,6 +93,7 @@ describe('credentials from AWS Secrets Manager (real SDK client, local endpoint)
   it('answers 500 INTERNAL without the secret or its id details when the secret is malformed', async () => {
     // Prepare
     secrets.setSecret(SECRET_ID, '{"ak":"only-an-ak","sk":""}');
+    upstream.sim.reset();
 
     // Act
     const response = await create();
