@@ -7,7 +7,7 @@
  * // point the client at sim.url, sign with sim.credentials, project sim.projectId
  * await sim.close();
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SimulatorCredentials } from './auth.js';
@@ -128,7 +128,11 @@ export interface SdrsSimulator {
   inject(fault: Fault): void;
   /** Drop all queued faults. */
   clearFaults(): void;
-  /** Forget groups, jobs, counters, recorded requests and faults (seed domains stay). */
+  /**
+   * Forget groups, jobs, counters, recorded requests and faults (seed domains and credentials
+   * stay). Requests still waiting (latency, stalled body, no-answer) are dropped: connection
+   * destroyed, nothing performed.
+   */
   reset(): void;
   /** Add an existing protection group (defaults: available, in the seed domain). */
   seedGroup(partial?: Partial<Group>): Group;
@@ -152,11 +156,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Sd
   const limiter = limit === undefined ? undefined : new RateLimiter(limit);
   let recorded: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
-  const closing = new AbortController();
-
+  // Aborted (and replaced) by reset() and close(): pending delays end, their requests are dropped.
+  let epoch = new AbortController();
+  const open = new Set<ServerResponse>();
+  const dropPending = (): void => {
+    epoch.abort();
+    epoch = new AbortController();
+    for (const res of open) res.destroy();
+    open.clear();
+  };
   const sleep = async (ms: number): Promise<boolean> => {
     try {
-      await delay(ms, undefined, { signal: closing.signal });
+      await delay(ms, undefined, { signal: epoch.signal });
       return true;
     } catch {
       return false;
@@ -182,6 +193,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Sd
       accepted: false,
     };
     recorded.push(record);
+    open.add(res);
+    res.on('close', () => open.delete(res));
     res.on('error', () => {});
     const delivery: DeliveryContext = {
       requestId,
@@ -278,6 +291,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Sd
     inject: (fault) => faults.push(fault),
     clearFaults: () => faults.clear(),
     reset() {
+      dropPending();
       state.reset();
       faults.clear();
       limiter?.reset();
@@ -285,7 +299,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Sd
     },
     seedGroup: (partial) => state.seedGroup(partial),
     close() {
-      closing.abort();
+      dropPending();
       return new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();

@@ -60,6 +60,24 @@ describe('fault: latency', () => {
   });
 });
 
+describe('reset() during a pending fault', () => {
+  it('drops a delayed create: connection destroyed, nothing accepted', async () => {
+    // Prepare
+    sim.inject({ route: 'create', kind: 'latency', ms: 300 });
+    const pending = create().catch((e: Error) => e);
+    await until(() => sim.requests().length === 1);
+
+    // Act
+    sim.reset();
+    const outcome = await pending;
+    await wait(400);
+
+    // Assess
+    expect(outcome).toBeInstanceOf(Error);
+    expect(sim.acceptedCreates()).toBe(0);
+  });
+});
+
 describe('fault: no-answer', () => {
   it.each([
     [false, 0],
