@@ -12,25 +12,32 @@ import { problemDetails } from './middlewares/problem-details.js';
 import { requestIdHeader } from './middlewares/request-id-header.js';
 import { requireScope } from './middlewares/require-scope.js';
 import { validateBody } from './middlewares/validate-body.js';
+import { validateQuery } from './middlewares/validate-query.js';
 import { requestIdOf } from './request-id.js';
 import type { HttpResponse } from './responses.js';
 
-/** What a route receives: the event with normalised (lower-case) headers and the valid body. */
-export interface HttpRequest<TBody> {
+/** What a route receives: the event (lower-case headers), the valid body and the valid query. */
+export interface HttpRequest<TBody, TQuery = undefined> {
   readonly event: APIGatewayProxyEventV2;
   readonly context: Context;
   readonly body: TBody;
+  /** The validated, coerced query (defaults applied); `undefined` without a `query` option. */
+  readonly query: TQuery;
   readonly requestId: string;
 }
 
-export interface HttpHandlerOptions<TBody> {
+export interface HttpHandlerOptions<TBody, TQuery = undefined> {
   /** The JWT scope this route needs, or `'public'` for routes open to anyone. */
   readonly auth: { readonly scope: string } | 'public';
   /** A JSON body validated by this build-time validator; omit for routes without a body. */
   readonly body?: { readonly validator: CompiledValidator<TBody>; readonly maxBytes: number };
+  /** A query string validated by this build-time validator (compiled with coercion). */
+  readonly query?: { readonly validator: CompiledValidator<TQuery> };
 }
 
-export type HttpRoute<TBody> = (request: HttpRequest<TBody>) => Promise<HttpResponse>;
+export type HttpRoute<TBody, TQuery = undefined> = (
+  request: HttpRequest<TBody, TQuery>,
+) => Promise<HttpResponse>;
 
 /** Read once per container: the origins allowed to call the API from a browser. */
 const corsOrigins = allowedOrigins();
@@ -38,12 +45,12 @@ const corsOrigins = allowedOrigins();
 /**
  * Wraps a route in the standard middleware stack, outermost first: logger context (correlation
  * id), `X-Request-Id` stamping, CORS headers (also on errors and replays), header normalisation,
- * caller scope check, body limit, JSON parsing, schema validation, and our problem+json error
- * handler registered last.
+ * caller scope check, query validation, body limit, JSON parsing, body validation, and our
+ * problem+json error handler registered last.
  */
-export function httpHandler<TBody = undefined>(
-  options: HttpHandlerOptions<TBody>,
-  route: HttpRoute<TBody>,
+export function httpHandler<TBody = undefined, TQuery = undefined>(
+  options: HttpHandlerOptions<TBody, TQuery>,
+  route: HttpRoute<TBody, TQuery>,
 ): middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResponse> {
   const handler = middy<APIGatewayProxyEventV2, HttpResponse>()
     .use(
@@ -56,15 +63,20 @@ export function httpHandler<TBody = undefined>(
     .use(httpCors({ origins: corsOrigins, exposeHeaders: CORS_EXPOSED_HEADERS.join(',') }))
     .use(httpHeaderNormalizer());
   if (options.auth !== 'public') handler.use(requireScope(options.auth.scope));
+  if (options.query) handler.use(validateQuery(options.query.validator));
   if (options.body) {
     handler
       .use(bodyLimit(options.body.maxBytes))
       .use(httpJsonBodyParser())
       .use(validateBody(options.body.validator));
   }
-  return handler
-    .use(problemDetails())
-    .handler((event, context) =>
-      route({ event, context, body: event.body as TBody, requestId: requestIdOf(event) }),
-    );
+  return handler.use(problemDetails()).handler((event, context) =>
+    route({
+      event,
+      context,
+      body: event.body as TBody,
+      query: (options.query ? event.queryStringParameters : undefined) as TQuery,
+      requestId: requestIdOf(event),
+    }),
+  );
 }
