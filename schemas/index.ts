@@ -4,11 +4,16 @@
  * schema is compiled at cold start; the OpenAPI document is generated from the same objects.
  */
 import { createProtectionGroupSchema } from './create-protection-group.js';
+import { listProtectionGroupsQuerySchema } from './lookups.js';
 
 export {
   type CreateProtectionGroupRequest,
   createProtectionGroupSchema,
 } from './create-protection-group.js';
+export {
+  type ListProtectionGroupsQuery,
+  listProtectionGroupsQuerySchema,
+} from './lookups.js';
 
 /** Validators over whole request bodies (no type coercion: JSON types must already be right). */
 export const bodySchemas = {
@@ -16,4 +21,6 @@ export const bodySchemas = {
 } as const;
 
 /** Validators over query strings (strings coerced to the schema's numbers). */
-export const querySchemas = {} as const;
+export const querySchemas = {
+  listProtectionGroups: listProtectionGroupsQuerySchema,
+} as const;

@@ -1,0 +1,132 @@
+import { jobIdSchema } from '../../schemas/lookups.js';
+import type { Job, JobProblem, JobStatus } from '../../schemas/responses.js';
+import { problemType } from '../http/responses.js';
+import { problemCatalogue } from '../problems/catalogue.js';
+import { ProblemError, RequestValidationError, UpstreamError } from '../problems/errors.js';
+import { sanitiseText } from '../upstream/normalise.js';
+import type { SdrsClient } from '../upstream/sdrs-client.js';
+import { unexpectedUpstreamShape } from './upstream-shape.js';
+import { asRecord, isoTimestamp, nonEmptyString } from './values.js';
+
+/** How long a caller should wait before polling again, by job status (seconds). */
+export const POLL_AFTER_SECONDS = {
+  /** SDRS has not started: the first step usually follows within seconds. */
+  pending: 5,
+  /** A create runs for tens of seconds; Terraform's SDRS provider polls every ~10 s too. */
+  running: 10,
+} as const satisfies Partial<Record<JobStatus, number>>;
+
+const UPSTREAM_STATUS: Readonly<Record<string, JobStatus>> = {
+  INIT: 'pending',
+  RUNNING: 'running',
+  SUCCESS: 'succeeded',
+  FAIL: 'failed',
+};
+
+/**
+ * SDRS job status → ours. An unknown or missing status becomes `running`: the job is not known to
+ * be finished, so the caller keeps polling (Terraform's provider does the same). `failed` would
+ * make a front end give up on a job that may still succeed, `succeeded` would promise a group
+ * that may never exist; `running` is the only answer that cannot mislead for long.
+ */
+export function toJobStatus(upstream: unknown): JobStatus {
+  return (typeof upstream === 'string' && UPSTREAM_STATUS[upstream]) || 'running';
+}
+
+/** Unknown job: SDRS knows no job with this id. */
+export class JobNotFoundError extends ProblemError {
+  constructor(jobId: string, cause: UpstreamError) {
+    super('JOB_NOT_FOUND', 'Unknown job', {
+      detail: `SDRS knows no job with the id ${jobId}.`,
+      upstream: cause.upstream,
+      cause,
+    });
+    this.name = 'JobNotFoundError';
+  }
+}
+
+const JOB_ID = new RegExp(jobIdSchema.pattern);
+
+/** Checks the `{jobId}` path parameter before anything is sent upstream. */
+export function parseJobId(value: string | undefined): string {
+  const length = value?.length ?? 0;
+  if (
+    value !== undefined &&
+    length >= jobIdSchema.minLength &&
+    length <= jobIdSchema.maxLength &&
+    JOB_ID.test(value)
+  ) {
+    return value;
+  }
+  throw new RequestValidationError(
+    [{ pointer: '#/jobId', detail: 'must be 1 to 64 letters, digits or "-"' }],
+    'The job id in the path is malformed.',
+  );
+}
+
+/**
+ * Whether an upstream error means "no such job". SDRS does not document it (UNCONFIRMED): the
+ * simulator answers 404 `SDRS.0408` ("null job"); a 404 or `SDRS.0408` at any 4xx status counts.
+ * A gateway 404 (`APIGW.0101`, wrong endpoint) is already `UPSTREAM_UNAVAILABLE` and stays so.
+ */
+function isUnknownJob(error: unknown): error is UpstreamError {
+  if (!(error instanceof UpstreamError) || error.code !== 'UPSTREAM_REJECTED') return false;
+  return error.upstream?.status === 404 || error.upstream?.code === 'SDRS.0408';
+}
+
+function jobProblem(job: Record<string, unknown>): JobProblem {
+  const entry = problemCatalogue.UPSTREAM_JOB_FAILED;
+  const code = nonEmptyString(job.error_code);
+  const reason = nonEmptyString(job.fail_reason);
+  const message = reason ? sanitiseText(reason) : undefined;
+  const upstream = {
+    ...(code && { code: sanitiseText(code, 40) }),
+    ...(message && { message }),
+  };
+  return {
+    type: problemType('UPSTREAM_JOB_FAILED'),
+    title: entry.title,
+    status: entry.status,
+    detail: message
+      ? `SDRS could not complete the job: ${message}`
+      : 'SDRS could not complete the job and gave no reason.',
+    code: 'UPSTREAM_JOB_FAILED',
+    retryable: entry.retryable,
+    ...(Object.keys(upstream).length > 0 && { upstream }),
+  };
+}
+
+/** An SDRS job in the BFF's shape (the id is the one asked for, whatever SDRS echoes). */
+export function toJob(jobId: string, value: unknown): Job {
+  const job = asRecord(value) ?? {};
+  const status = toJobStatus(job.status);
+  const protectionGroupId = nonEmptyString(asRecord(job.entities)?.server_group_id);
+  const createdAt = isoTimestamp(job.begin_time);
+  const finishedAt = isoTimestamp(job.end_time);
+  const finished = status === 'succeeded' || status === 'failed';
+  return {
+    jobId,
+    status,
+    ...(protectionGroupId && { protectionGroupId }),
+    ...(status === 'failed' && { problem: jobProblem(job) }),
+    ...(createdAt && { createdAt }),
+    ...(finished && finishedAt && { finishedAt }),
+  };
+}
+
+/**
+ * `GET /jobs/{jobId}`: checks the id, asks SDRS, and normalises the answer. An unknown job is a
+ * `JobNotFoundError` (404); every other failure stays the client's `UpstreamError`.
+ */
+export async function getJob(rawJobId: string | undefined, client: SdrsClient): Promise<Job> {
+  const jobId = parseJobId(rawJobId);
+  let result: Awaited<ReturnType<SdrsClient['getJob']>>;
+  try {
+    result = await client.getJob(jobId);
+  } catch (error) {
+    if (isUnknownJob(error)) throw new JobNotFoundError(jobId, error);
+    throw error;
+  }
+  if (!asRecord(result.value)) throw unexpectedUpstreamShape(result, 'the job is not an object');
+  return toJob(jobId, result.value);
+}

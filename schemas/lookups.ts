@@ -1,0 +1,87 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+/**
+ * Protection-group statuses SDRS reports (reference/sdrs-api.md §3a: the 17 of the status page,
+ * plus the three "failed-over-back" states its error table mentions). The `status` filter of
+ * `GET /protection-groups` accepts exactly these.
+ */
+export const PROTECTION_GROUP_STATUSES = [
+  'creating',
+  'available',
+  'protected',
+  'deleting',
+  'error-deleting',
+  'error',
+  'starting',
+  'error-starting',
+  'reprotecting',
+  'error-reprotecting',
+  'stopping',
+  'error-stopping',
+  'reversing',
+  'error-reversing',
+  'failing-over',
+  'failed-over',
+  'error-failing-over',
+  'failed-over-back',
+  'error-failing-over-back',
+  'error-failing-back',
+] as const;
+
+/** Largest page a caller may ask for; SDRS itself allows 1000, we bound the Lambda's work. */
+export const MAX_PAGE_LIMIT = 100;
+export const DEFAULT_PAGE_LIMIT = 20;
+
+/**
+ * Query of `GET /protection-groups`. Compiled with type coercion (query values are strings) and
+ * defaults; unknown parameters are rejected so a typo (`?stauts=`) is not silently ignored.
+ */
+export const listProtectionGroupsQuerySchema = {
+  $id: 'ListProtectionGroupsQuery',
+  title: 'ListProtectionGroupsQuery',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: {
+      type: 'string',
+      description: 'Substring of the group name (SDRS matches it fuzzily). 1 to 64 bytes in UTF-8.',
+      minLength: 1,
+      maxLength: 64,
+      'x-maxBytes': 64,
+    },
+    status: {
+      type: 'string',
+      description: 'Only groups in this SDRS status.',
+      enum: PROTECTION_GROUP_STATUSES,
+    },
+    limit: {
+      type: 'integer',
+      description: `Page size, 1 to ${MAX_PAGE_LIMIT}.`,
+      minimum: 1,
+      maximum: MAX_PAGE_LIMIT,
+      default: DEFAULT_PAGE_LIMIT,
+    },
+    offset: {
+      type: 'integer',
+      description: 'Number of matching groups to skip.',
+      minimum: 0,
+      maximum: 2_147_483_647,
+      default: 0,
+    },
+  },
+} as const;
+
+export type ListProtectionGroupsQuery = FromSchema<typeof listProtectionGroupsQuerySchema>;
+
+/**
+ * The `{jobId}` path parameter of `GET /jobs/{jobId}`. SDRS job ids are 32 hex characters; the
+ * rule is looser so a future id format still passes, and strict enough that nothing odd reaches
+ * the upstream URL.
+ */
+export const jobIdSchema = {
+  type: 'string',
+  description: 'The job id from the `jobId` of a 202 answer: 1 to 64 letters, digits or `-`.',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9-]+$',
+} as const;
