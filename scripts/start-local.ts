@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { enableExampleWebhooks } from '../examples/webhooks/local.js';
 import { startSimulator } from '../simulator/index.js';
 
 const env: NodeJS.ProcessEnv = { ...process.env, SDRS_SECRET_ID: process.env.SDRS_SECRET_ID ?? '' };
@@ -13,6 +14,7 @@ env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Local only: no JWT issuer here, so caller authentication is off unless AUTH_DISABLED=false.
 env.AUTH_DISABLED ??= 'true';
 env.CORS_ALLOWED_ORIGINS ??= 'http://localhost:5173,http://127.0.0.1:5173';
+enableExampleWebhooks(env); // example webhook sources with development secrets (docs/webhooks.md)
 const closers: Array<() => Promise<void>> = [];
 
 if (!env.SDRS_ENDPOINT) {

@@ -1,0 +1,54 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { bodyLimit } from '../http/middlewares/body-limit.js';
+import { problemDetails } from '../http/middlewares/problem-details.js';
+import { requestIdHeader } from '../http/middlewares/request-id-header.js';
+import { requestIdOf } from '../http/request-id.js';
+import type { HttpResponse } from '../http/responses.js';
+import { logger } from '../observability/logger.js';
+import type { WebhookDelivery } from './deliver.js';
+
+/** Default largest webhook body: Jira issue payloads with a changelog run to tens of KB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body exactly as sent: API Gateway base64-encodes non-text bodies (`isBase64Encoded`). */
+export function rawBodyOf(event: APIGatewayProxyEventV2): Buffer {
+  if (event.body === undefined || event.body === null) return Buffer.alloc(0);
+  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+}
+
+/** The delivery carried by an API Gateway event for `POST /webhooks/{source}`. */
+export function deliveryOf(event: APIGatewayProxyEventV2, context: Context): WebhookDelivery {
+  return {
+    source: event.pathParameters?.source ?? '',
+    headers: event.headers ?? {},
+    rawBody: rawBodyOf(event),
+    requestId: requestIdOf(event),
+    lambdaContext: context,
+  };
+}
+
+/**
+ * The webhook route's middleware stack, outermost first: logger context, `X-Request-Id`, header
+ * normalisation (lower-case names for the signature lookups), body limit and problem+json. Unlike
+ * `httpHandler` it never parses the body: the signature is checked on the raw bytes first.
+ */
+export function webhookHttpHandler(
+  route: (delivery: WebhookDelivery) => Promise<HttpResponse>,
+  maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES,
+): middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResponse> {
+  return middy<APIGatewayProxyEventV2, HttpResponse>()
+    .use(
+      injectLambdaContext(logger, {
+        correlationIdPath: 'requestContext.requestId',
+        resetKeys: true,
+      }),
+    )
+    .use(requestIdHeader())
+    .use(httpHeaderNormalizer())
+    .use(bodyLimit(maxBodyBytes))
+    .use(problemDetails())
+    .handler((event, context) => route(deliveryOf(event, context)));
+}

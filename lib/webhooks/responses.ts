@@ -1,0 +1,61 @@
+import { type HttpResponse, jsonResponse } from '../http/responses.js';
+import { ProblemError } from '../problems/errors.js';
+import type { AcceptedJob } from '../protection-groups/create.js';
+
+/** What a sender gets for an accepted delivery (and again, verbatim, for every redelivery). */
+export interface AcceptedDeliveryBody {
+  readonly jobId: string;
+  readonly status: 'pending';
+  readonly statusUrl: string;
+  readonly ticket: string | null;
+  readonly source: string;
+}
+
+/** 202 with the job to poll and the ticket reference; stored and replayed for redeliveries. */
+export function acceptedDelivery(
+  job: AcceptedJob,
+  ticket: string | undefined,
+  source: string,
+): HttpResponse {
+  const statusUrl = `/jobs/${encodeURIComponent(job.jobId)}`;
+  const body: AcceptedDeliveryBody = {
+    jobId: job.jobId,
+    status: 'pending',
+    statusUrl,
+    ticket: ticket ?? null,
+    source,
+  };
+  return jsonResponse(202, body, { location: statusUrl });
+}
+
+/** 200 for a delivery the source's `when` filters out: acknowledged so the sender stops. */
+export function ignoredDelivery(ticket: string | undefined, source: string): HttpResponse {
+  return jsonResponse(200, { ignored: true, ticket: ticket ?? null, source });
+}
+
+const DEFAULT_RETRY_AFTER_SECONDS: Partial<Record<string, number>> = {
+  UPSTREAM_THROTTLED: 2,
+  UPSTREAM_UNAVAILABLE: 5,
+  UPSTREAM_TIMEOUT: 5,
+};
+
+/**
+ * Shapes a transient upstream failure for a retrying sender: an unavailable upstream is 503 (not
+ * 502) and throttling, unavailability and timeouts always carry `Retry-After`, which Jira,
+ * Standard Webhooks senders and ServiceNow retry policies honour. Anything else is unchanged.
+ */
+export function forSender(error: unknown): unknown {
+  if (!(error instanceof ProblemError)) return error;
+  const fallback = DEFAULT_RETRY_AFTER_SECONDS[error.code];
+  if (fallback === undefined) return error;
+  const status = error.code === 'UPSTREAM_UNAVAILABLE' ? 503 : error.status;
+  if (status === error.status && error.retryAfterSeconds !== undefined) return error;
+  return new ProblemError(error.code, error.message, {
+    status,
+    ...(error.detail !== undefined && { detail: error.detail }),
+    ...(error.upstream !== undefined && { upstream: error.upstream }),
+    ...(error.headers !== undefined && { headers: error.headers }),
+    retryAfterSeconds: error.retryAfterSeconds ?? fallback,
+    cause: error,
+  });
+}
