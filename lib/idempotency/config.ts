@@ -1,0 +1,39 @@
+import { ConfigurationError } from '../config.js';
+
+/** How long a stored outcome answers retries: 24 h unless `IDEMPOTENCY_TTL_SECONDS` says. */
+export const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
+const MIN_TTL_SECONDS = 60;
+const MAX_TTL_SECONDS = 30 * 86_400;
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+/** The idempotency settings, read from the environment. */
+export interface IdempotencySettings {
+  /** `IDEMPOTENCY_TABLE`; undefined when unset (then a request with a key fails closed). */
+  readonly tableName: string | undefined;
+  /** `IDEMPOTENCY_TTL_SECONDS`: lifetime of a record, from its last write. */
+  readonly ttlSeconds: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and checks `IDEMPOTENCY_TABLE` and `IDEMPOTENCY_TTL_SECONDS`. */
+export function readIdempotencySettings(env: Env = process.env): IdempotencySettings {
+  const tableName = env.IDEMPOTENCY_TABLE?.trim() || undefined;
+  if (tableName !== undefined && !TABLE_NAME.test(tableName)) {
+    throw new ConfigurationError(
+      'IDEMPOTENCY_TABLE must be a DynamoDB table name (3 to 255 of A-Z a-z 0-9 _ . -)',
+    );
+  }
+  const raw = env.IDEMPOTENCY_TTL_SECONDS?.trim();
+  const ttlSeconds = raw ? Number(raw) : DEFAULT_IDEMPOTENCY_TTL_SECONDS;
+  if (
+    !Number.isInteger(ttlSeconds) ||
+    ttlSeconds < MIN_TTL_SECONDS ||
+    ttlSeconds > MAX_TTL_SECONDS
+  ) {
+    throw new ConfigurationError(
+      `IDEMPOTENCY_TTL_SECONDS must be an integer from ${MIN_TTL_SECONDS} to ${MAX_TTL_SECONDS}, got "${raw}"`,
+    );
+  }
+  return { tableName, ttlSeconds };
+}

@@ -1,0 +1,64 @@
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConfigurationError } from '../config.js';
+import { logger } from '../observability/logger.js';
+import { ProblemError } from '../problems/errors.js';
+import { readIdempotencySettings } from './config.js';
+import { IDEMPOTENCY_KEY_ATTRIBUTE, IDEMPOTENCY_TTL_ATTRIBUTE } from './table.js';
+
+/** The container's idempotency store and the lifetime of its records. */
+export interface IdempotencyStore {
+  readonly persistence: DynamoDBPersistenceLayer;
+  readonly ttlSeconds: number;
+}
+
+let store: IdempotencyStore | undefined;
+
+/**
+ * The DynamoDB table named by `IDEMPOTENCY_TABLE`, built on first use and reused by every
+ * invocation (the endpoint comes from the SDK's usual settings, e.g.
+ * `AWS_ENDPOINT_URL_DYNAMODB` locally). Short timeouts: a stalled store must fail the request,
+ * not hold it until the Lambda timeout.
+ *
+ * Fails closed: without a table a request that carries a key is refused with 500 — it is never
+ * run without deduplication.
+ */
+export function idempotencyStore(): IdempotencyStore {
+  if (store) return store;
+  let settings: ReturnType<typeof readIdempotencySettings>;
+  try {
+    settings = readIdempotencySettings();
+    if (!settings.tableName) {
+      throw new ConfigurationError(
+        'IDEMPOTENCY_TABLE is not set: refusing a request with an Idempotency-Key rather than running it without deduplication',
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    logger.error('idempotency store not configured', { error: error.message });
+    throw new ProblemError('INTERNAL', 'Idempotency is not configured', {
+      detail:
+        'The service cannot honour Idempotency-Key right now, so nothing was sent to SDRS. Quote the requestId when reporting it.',
+      cause: error,
+    });
+  }
+  const client = new DynamoDBClient({
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+  });
+  store = {
+    persistence: new DynamoDBPersistenceLayer({
+      tableName: settings.tableName,
+      keyAttr: IDEMPOTENCY_KEY_ATTRIBUTE,
+      expiryAttr: IDEMPOTENCY_TTL_ATTRIBUTE,
+      awsSdkV3Client: client,
+    }),
+    ttlSeconds: settings.ttlSeconds,
+  };
+  return store;
+}
+
+/** Forgets the container's store so the next use reads the environment again (tests only). */
+export function resetIdempotencyStore(): void {
+  store = undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * A local DynamoDB (dynalite, in process, in memory) with the idempotency table, for `npm start`
+ * and the tests: the real AWS SDK talks to it over HTTP through `AWS_ENDPOINT_URL_DYNAMODB`.
+ */
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { idempotencyTableDefinition } from '../lib/idempotency/table.js';
+
+export interface LocalDynamoDb {
+  /** `http://127.0.0.1:PORT`. */
+  readonly endpoint: string;
+  readonly tableName: string;
+  /** What a process needs to use it: endpoint, region, dummy keys and `IDEMPOTENCY_TABLE`. */
+  readonly env: Readonly<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates the idempotency table. */
+export async function startLocalDynamoDb(
+  options: { port?: number; tableName?: string } = {},
+): Promise<LocalDynamoDb> {
+  const tableName = options.tableName ?? 'sdrs-bff-idempotency';
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const env = {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    IDEMPOTENCY_TABLE: tableName,
+  };
+  const client = new DynamoDBClient({
+    endpoint,
+    region: env.AWS_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await client.send(new CreateTableCommand(idempotencyTableDefinition(tableName)));
+  } finally {
+    client.destroy();
+  }
+  return {
+    endpoint,
+    tableName,
+    env,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { handler } from '../../handlers/create-protection-group.js';
+import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import type { SdrsSimulator } from '../../simulator/index.js';
+import { httpEvent, lambdaContext } from '../support/events.js';
+
+export const validBody = {
+  name: 'pg-web-01',
+  description: 'web tier',
+  sourceAvailabilityZone: SEED_AZ_SOURCE,
+  targetAvailabilityZone: SEED_AZ_TARGET,
+  domainId: SEED_DOMAIN_ID,
+  sourceVpcId: 'vpc-0a1b2c3d',
+};
+
+export interface CreateOptions {
+  /** Sent as `Idempotency-Key` (mixed case, as a browser would) unless undefined. */
+  readonly key?: string;
+  /** The caller's JWT `sub` (default: the events helper's user). */
+  readonly sub?: string;
+  readonly requestId?: string;
+}
+
+/** A fresh random key, as a client would make one per logical create. */
+export function newKey(): string {
+  return randomUUID();
+}
+
+/** Invokes the real handler with an API Gateway event for `POST /protection-groups`. */
+export function create(body: unknown, options: CreateOptions = {}) {
+  return handler(
+    httpEvent({
+      method: 'POST',
+      path: '/protection-groups',
+      body,
+      headers: options.key === undefined ? {} : { 'Idempotency-Key': options.key },
+      ...(options.requestId && { requestId: options.requestId }),
+      ...(options.sub && {
+        auth: { sub: options.sub, scopes: ['sdrs-bff/protection-groups.write'] },
+      }),
+    }),
+    lambdaContext(),
+  );
+}
+
+/** The parsed JSON body of a handler response. */
+export function json(response: { body?: string }): Record<string, unknown> {
+  return JSON.parse(response.body ?? 'null') as Record<string, unknown>;
+}
+
+/** Create requests the simulator received (accepted or not). */
+export function createsReceived(sim: SdrsSimulator): number {
+  return sim.requests().filter((r) => r.route === 'create').length;
+}
+
+/** Waits until the simulator has received `count` creates (a synchronisation point, not a timing check). */
+export async function untilCreatesReceived(sim: SdrsSimulator, count: number): Promise<void> {
+  for (let waited = 0; createsReceived(sim) < count; waited += 5) {
+    if (waited > 10_000) throw new Error(`the simulator never received ${count} create(s)`);
+    await sleep(5);
+  }
+}
