@@ -1,0 +1,47 @@
+import { ConfigurationError } from '../config.js';
+
+/** How a reconcile run paces itself (docs/reconcile.md lists every name and default). */
+export interface ReconcileConfig {
+  /** Upstream requests in flight at once (`RECONCILE_CONCURRENCY`, default 4). */
+  readonly concurrency: number;
+  /** Upstream requests per second, every request counted (`RECONCILE_RATE_PER_SECOND`, default 10). */
+  readonly ratePerSecond: number;
+  /** Attempts per upstream request when SDRS throttles or provably did not act (`RECONCILE_MAX_ATTEMPTS`, default 8). */
+  readonly maxAttempts: number;
+  /** Largest accepted desired list (`RECONCILE_MAX_ITEMS`, default 500). */
+  readonly maxItems: number;
+  /** Page size of the one list read (`RECONCILE_LIST_PAGE_SIZE`, default 1000, SDRS's maximum). */
+  readonly listPageSize: number;
+  /** Pause between job-poll rounds with `waitForJobs` (`RECONCILE_JOB_POLL_INTERVAL_MS`, default 2000). */
+  readonly jobPollIntervalMs: number;
+  /** Time kept back at the end of the invocation for the report (`RECONCILE_TIME_RESERVE_MS`, default 5000). */
+  readonly timeReserveMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * Reads the reconcile settings; throws `ConfigurationError` naming the bad variable. The rate is
+ * capped at 100/s: the gateway allows 200/s per API, and the front end's creates share that API.
+ */
+export function readReconcileConfig(env: Env = process.env): ReconcileConfig {
+  return {
+    concurrency: integer(env, 'RECONCILE_CONCURRENCY', 4, 1, 32),
+    ratePerSecond: integer(env, 'RECONCILE_RATE_PER_SECOND', 10, 1, 100),
+    maxAttempts: integer(env, 'RECONCILE_MAX_ATTEMPTS', 8, 1, 20),
+    maxItems: integer(env, 'RECONCILE_MAX_ITEMS', 500, 1, 5000),
+    listPageSize: integer(env, 'RECONCILE_LIST_PAGE_SIZE', 1000, 1, 1000),
+    jobPollIntervalMs: integer(env, 'RECONCILE_JOB_POLL_INTERVAL_MS', 2000, 50, 60_000),
+    timeReserveMs: integer(env, 'RECONCILE_TIME_RESERVE_MS', 5000, 0, 120_000),
+  };
+}

@@ -1,0 +1,49 @@
+import type { ProtectionGroup } from '../../schemas/responses.js';
+import { toProtectionGroup } from '../lookups/protection-groups.js';
+import { unexpectedUpstreamShape } from '../lookups/upstream-shape.js';
+import { asRecord, countOrNull } from '../lookups/values.js';
+import type { SdrsClient } from '../upstream/sdrs-client.js';
+import { callWithResends, type ResendPolicy } from './upstream.js';
+
+/** Stops a paging loop on an upstream whose `count` never stops growing. */
+const MAX_PAGES = 10_000;
+
+/**
+ * The run's one read of the existing groups: every page of the list API, in order, each call
+ * rate-limited and resent under the run's policy. Groups without an id are left out.
+ */
+export async function readExistingGroups(
+  client: SdrsClient,
+  pageSize: number,
+  policy: ResendPolicy,
+): Promise<ProtectionGroup[]> {
+  const groups: ProtectionGroup[] = [];
+  let offset = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await callWithResends(
+      'read',
+      () => client.listProtectionGroups({ limit: pageSize, offset }),
+      policy,
+    );
+    const answer = asRecord(result.value);
+    const raw = answer?.server_groups;
+    if (!Array.isArray(raw)) throw unexpectedUpstreamShape(result, 'no `server_groups` array');
+    for (const value of raw) {
+      const group = toProtectionGroup(value);
+      if (group) groups.push(group);
+    }
+    offset += raw.length;
+    const count = countOrNull(answer?.count);
+    if (
+      raw.length === 0 ||
+      (count !== null && offset >= count) ||
+      (count === null && raw.length < pageSize)
+    ) {
+      return groups;
+    }
+  }
+  throw unexpectedUpstreamShape(
+    { value: undefined, upstreamRequestId: undefined },
+    `the list did not end within ${MAX_PAGES} pages`,
+  );
+}

@@ -1,0 +1,72 @@
+import { type ItemProblem, OUTCOMES, type ReportEntry, type RunReport } from './report.js';
+
+const label = (entry: ReportEntry): string =>
+  `#${entry.index}${entry.name !== undefined ? ` ${entry.name}` : ''}`;
+
+const shown = (value: string | null): string => (value === null ? '(none)' : JSON.stringify(value));
+
+function problemText(problem: ItemProblem): string {
+  const upstream = problem.upstream;
+  const code = upstream?.code ? ` ${upstream.code}` : '';
+  return `${problem.code}${code}: ${upstream?.message ?? problem.detail ?? problem.title}`;
+}
+
+function detailLines(entry: ReportEntry): string[] {
+  switch (entry.outcome) {
+    case 'drift':
+      return entry.differences.map(
+        (d) => `${label(entry)}: ${d.field} is ${shown(d.actual)}, desired ${shown(d.desired)}`,
+      );
+    case 'invalid':
+      return entry.errors.map((e) => `${label(entry)}: ${e.pointer} ${e.detail}`);
+    case 'duplicate':
+      return [`${label(entry)}: repeats the name of #${entry.firstIndex}; not created twice`];
+    case 'failed':
+    case 'uncertain':
+      return [`${label(entry)}: ${problemText(entry.problem)}`];
+    case 'running':
+      return [
+        `${label(entry)}: job ${entry.jobId} still running${entry.problem ? ` (${problemText(entry.problem)})` : ''}`,
+      ];
+    case 'deferred':
+      return [
+        `${label(entry)}: not attempted${entry.problem ? ` (${problemText(entry.problem)})` : ''}`,
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The readable end-of-run summary the CLI prints on a terminal (the report itself is `--json`). */
+export function formatSummary(report: RunReport): string {
+  const seconds = (report.durationMs / 1000).toFixed(1);
+  const lines = [
+    `Reconcile ${report.dryRun ? '(dry run) ' : ''}${report.runId}: ${report.totals.items} entries in ${seconds} s`,
+    `  upstream: ${report.upstream.requests} requests, ${report.upstream.throttled} throttled, limit ${report.upstream.ratePerSecond}/s, concurrency ${report.upstream.concurrency}`,
+    '',
+  ];
+  for (const outcome of OUTCOMES) {
+    const count = report.totals[outcome];
+    if (count > 0) lines.push(`  ${outcome.padEnd(10)} ${String(count).padStart(5)}`);
+  }
+  const details = report.items.flatMap(detailLines);
+  if (details.length > 0) lines.push('', ...details.map((line) => `  ${line}`));
+  if (report.problem) {
+    lines.push(
+      '',
+      `  run problem: ${report.problem.code} ${report.problem.detail ?? report.problem.title}`,
+    );
+  }
+  lines.push(
+    '',
+    report.complete
+      ? 'Complete.'
+      : 'INCOMPLETE: run again later; the next run lists again and creates only what is still missing.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** One progress line: phase, done / total, current request rate. */
+export function formatProgress(phase: string, done: number, total: number, rate: number): string {
+  return `${phase.padEnd(6)} ${done}/${total} · ${rate} req/s`;
+}
