@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handler } from '../../handlers/create-protection-group.js';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
 import type { SdrsSimulator } from '../../simulator/index.js';
+import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 
 export const validBody = {

@@ -1,5 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { resetIdempotencyStore } from '../../lib/idempotency/index.js';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../../scripts/local-dynamodb.js';
 
@@ -9,6 +15,10 @@ export interface TestDynamoDb extends LocalDynamoDb {
   records(): Promise<Record<string, unknown>[]>;
   /** One record by its `id`, or undefined. */
   record(id: string): Promise<Record<string, unknown> | undefined>;
+  /** Deletes every record (between tests). */
+  clear(): Promise<void>;
+  /** Moves a record's `expiration` into the past, as if its lifetime had run out. */
+  expire(id: string): Promise<void>;
 }
 
 /**
@@ -41,6 +51,23 @@ export async function startDynalite(options: { tableName?: string } = {}): Promi
     record: async (id) => {
       const found = await client.send(new GetCommand({ TableName: local.tableName, Key: { id } }));
       return found.Item;
+    },
+    clear: async () => {
+      const page = await client.send(new ScanCommand({ TableName: local.tableName }));
+      for (const item of page.Items ?? []) {
+        await client.send(new DeleteCommand({ TableName: local.tableName, Key: { id: item.id } }));
+      }
+    },
+    expire: async (id) => {
+      await client.send(
+        new UpdateCommand({
+          TableName: local.tableName,
+          Key: { id },
+          UpdateExpression: 'SET #expiration = :past',
+          ExpressionAttributeNames: { '#expiration': 'expiration' },
+          ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },
+        }),
+      );
     },
     close: async () => {
       client.destroy();
