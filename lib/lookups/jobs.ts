@@ -16,12 +16,12 @@ export const POLL_AFTER_SECONDS = {
   running: 10,
 } as const satisfies Partial<Record<JobStatus, number>>;
 
-const UPSTREAM_STATUS: Readonly<Record<string, JobStatus>> = {
-  INIT: 'pending',
-  RUNNING: 'running',
-  SUCCESS: 'succeeded',
-  FAIL: 'failed',
-};
+const UPSTREAM_STATUS: ReadonlyMap<unknown, JobStatus> = new Map([
+  ['INIT', 'pending'],
+  ['RUNNING', 'running'],
+  ['SUCCESS', 'succeeded'],
+  ['FAIL', 'failed'],
+]);
 
 /**
  * SDRS job status → ours. An unknown or missing status becomes `running`: the job is not known to
@@ -30,7 +30,7 @@ const UPSTREAM_STATUS: Readonly<Record<string, JobStatus>> = {
  * that may never exist; `running` is the only answer that cannot mislead for long.
  */
 export function toJobStatus(upstream: unknown): JobStatus {
-  return (typeof upstream === 'string' && UPSTREAM_STATUS[upstream]) || 'running';
+  return UPSTREAM_STATUS.get(upstream) ?? 'running';
 }
 
 /** Unknown job: SDRS knows no job with this id. */

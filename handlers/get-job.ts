@@ -1,0 +1,10 @@
+/** `GET /jobs/{jobId}`: the normalised job, with `Retry-After` while it is not finished. */
+import { sdrsClient } from '../lib/dependencies.js';
+import { httpHandler } from '../lib/http/http-handler.js';
+import { SCOPES } from '../lib/http/middlewares/require-scope.js';
+import { getJob } from '../lib/lookups/jobs.js';
+import { jobResponse } from '../lib/lookups/responses.js';
+
+export const handler = httpHandler({ auth: { scope: SCOPES.read } }, async ({ event }) =>
+  jobResponse(await getJob(event.pathParameters?.jobId, sdrsClient())),
+);
