@@ -33,6 +33,7 @@ interface Envelope {
 export function sanitiseText(text: string, maxChars = MAX_MESSAGE_CHARS): string {
   const plain = text
     .replace(/<[^>]*>?/g, ' ')
+    .replace(/[<>]/g, ' ') // stray brackets left by broken markup
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { logger } from '../../observability/logger.js';
-import { ProblemError } from '../../problems/errors.js';
+import { ProblemError, UpstreamError } from '../../problems/errors.js';
 import { requestIdOf } from '../request-id.js';
 import { type HttpResponse, problemResponse } from '../responses.js';
 
@@ -44,7 +44,18 @@ export function problemDetails(): middy.MiddlewareObj<APIGatewayProxyEventV2, Ht
         status: problem.status,
         ...(problem.upstream && { upstream: problem.upstream }),
       };
-      if (problem.status >= 500) {
+      if (problem instanceof UpstreamError) {
+        // An upstream failure is not our bug: one compact line, the cause's name and message only.
+        const cause =
+          problem.cause instanceof Error
+            ? `${problem.cause.name}: ${problem.cause.message}`
+            : undefined;
+        logger[problem.status >= 500 ? 'error' : 'warn']('upstream failed', {
+          ...entry,
+          kind: problem.kind,
+          cause,
+        });
+      } else if (problem.status >= 500) {
         logger.error('request failed', { ...entry, error: problem.cause ?? problem });
       } else {
         logger.warn('request rejected', entry);
