@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../config.js';
+import { UPSTREAM_PAGE_SIZE } from '../lookups/protection-groups.js';
 
 /** How a reconcile run paces itself (docs/reconcile.md lists every name and default). */
 export interface ReconcileConfig {
@@ -10,7 +11,10 @@ export interface ReconcileConfig {
   readonly maxAttempts: number;
   /** Largest accepted desired list (`RECONCILE_MAX_ITEMS`, default 500). */
   readonly maxItems: number;
-  /** Page size of the one list read (`RECONCILE_LIST_PAGE_SIZE`, default 1000, SDRS's maximum). */
+  /**
+   * Page size of the one list read (`RECONCILE_LIST_PAGE_SIZE`, default and maximum 50: the client
+   * reads at most 64 KiB of an answer and a group is up to ~1 KiB of JSON).
+   */
   readonly listPageSize: number;
   /** Pause between job-poll rounds with `waitForJobs` (`RECONCILE_JOB_POLL_INTERVAL_MS`, default 2000). */
   readonly jobPollIntervalMs: number;
@@ -40,7 +44,13 @@ export function readReconcileConfig(env: Env = process.env): ReconcileConfig {
     ratePerSecond: integer(env, 'RECONCILE_RATE_PER_SECOND', 10, 1, 100),
     maxAttempts: integer(env, 'RECONCILE_MAX_ATTEMPTS', 8, 1, 20),
     maxItems: integer(env, 'RECONCILE_MAX_ITEMS', 500, 1, 5000),
-    listPageSize: integer(env, 'RECONCILE_LIST_PAGE_SIZE', 1000, 1, 1000),
+    listPageSize: integer(
+      env,
+      'RECONCILE_LIST_PAGE_SIZE',
+      UPSTREAM_PAGE_SIZE,
+      1,
+      UPSTREAM_PAGE_SIZE,
+    ),
     jobPollIntervalMs: integer(env, 'RECONCILE_JOB_POLL_INTERVAL_MS', 2000, 50, 60_000),
     timeReserveMs: integer(env, 'RECONCILE_TIME_RESERVE_MS', 5000, 0, 120_000),
   };
