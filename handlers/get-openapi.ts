@@ -1,0 +1,5 @@
+/** `GET /openapi.json`: the OpenAPI 3.1 document, generated from the schemas in `schemas/`. */
+import { httpHandler } from '../lib/http/http-handler.js';
+import { openApiResponse } from '../lib/openapi/response.js';
+
+export const handler = httpHandler({ auth: 'public' }, async () => openApiResponse());

@@ -1,0 +1,247 @@
+/**
+ * The route table the OpenAPI document is generated from: one entry per HTTP route. Schemas are
+ * the objects in `schemas/` (the same ones the validators are compiled from), so the document
+ * cannot drift from what the service validates. Adding a route = adding one entry here.
+ */
+import { createProtectionGroupSchema } from '../../schemas/create-protection-group.js';
+import { jobIdSchema, listProtectionGroupsQuerySchema } from '../../schemas/lookups.js';
+import {
+  acceptedJobSchema,
+  activeDomainListSchema,
+  jobSchema,
+  protectionGroupPageSchema,
+} from '../../schemas/responses.js';
+import { SCOPES } from '../http/middlewares/require-scope.js';
+import type { ProblemCode } from '../problems/catalogue.js';
+
+/** A JSON Schema object (one of the `as const` objects in `schemas/`, or an inline one). */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+/** A response header the document defines once under `components.headers`. */
+export type HeaderName =
+  | 'Location'
+  | 'Retry-After'
+  | 'Cache-Control'
+  | 'Idempotent-Replayed'
+  | 'Original-Request-Id';
+
+/** Who may call: a JWT scope, anyone, or a webhook sender that signs its deliveries. */
+export type RouteAuth = { readonly scope: string } | 'public' | 'webhook';
+
+export interface SuccessResponse {
+  readonly status: number;
+  readonly description: string;
+  readonly schema: JsonSchema;
+  /** Headers besides `X-Request-Id`, which every response carries. */
+  readonly headers?: readonly HeaderName[];
+}
+
+export interface RouteSpec {
+  readonly method: 'get' | 'post';
+  /** OpenAPI path template, e.g. `/jobs/{jobId}`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  readonly auth: RouteAuth;
+  readonly pathParameters?: Readonly<Record<string, JsonSchema>>;
+  /** An object schema; each property becomes one `in: query` parameter. */
+  readonly query?: JsonSchema;
+  readonly requestHeaders?: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly schema: JsonSchema;
+  }[];
+  readonly body?: { readonly schema: JsonSchema; readonly maxBytes: number };
+  readonly success: readonly SuccessResponse[];
+  /** Every problem `code` the route can answer with; grouped by status in the document. */
+  readonly problems: readonly ProblemCode[];
+}
+
+/** What any route that calls SDRS can answer when SDRS fails. */
+const UPSTREAM_PROBLEMS: readonly ProblemCode[] = [
+  'UPSTREAM_REJECTED',
+  'UPSTREAM_AUTH_FAILED',
+  'UPSTREAM_THROTTLED',
+  'UPSTREAM_CONFLICT',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'INTERNAL',
+];
+/** The scope check (`requireScope`) behind the JWT authorizer. */
+const CALLER_PROBLEMS: readonly ProblemCode[] = ['UNAUTHENTICATED', 'FORBIDDEN'];
+const BODY_PROBLEMS: readonly ProblemCode[] = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+];
+
+export const routes: readonly RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/protection-groups',
+    operationId: 'createProtectionGroup',
+    summary: 'Create a protection group (asynchronous)',
+    description:
+      'Validates the body, forwards it to SDRS and answers 202 with the job to poll at `Location`. With `Idempotency-Key`, a retry with the same key and body answers the first outcome again without a second create.',
+    tag: 'protection groups',
+    auth: { scope: SCOPES.write },
+    requestHeaders: [
+      {
+        name: 'Idempotency-Key',
+        description:
+          'Makes a retried create safe: same key and body → the first answer again (`Idempotent-Replayed: true`); same key, other body → 422 `IDEMPOTENCY_KEY_REUSED`; first still running → 409 `IDEMPOTENCY_IN_PROGRESS`. 8 to 255 printable ASCII characters, quoted or bare (e.g. a UUID).',
+        schema: { type: 'string', minLength: 8, maxLength: 257 },
+      },
+    ],
+    body: { schema: createProtectionGroupSchema, maxBytes: 16 * 1024 },
+    success: [
+      {
+        status: 202,
+        description: 'SDRS accepted the create; poll the job.',
+        schema: acceptedJobSchema,
+        headers: ['Location', 'Idempotent-Replayed', 'Original-Request-Id'],
+      },
+    ],
+    problems: [
+      ...BODY_PROBLEMS,
+      ...CALLER_PROBLEMS,
+      'IDEMPOTENCY_KEY_INVALID',
+      'IDEMPOTENCY_KEY_REUSED',
+      'IDEMPOTENCY_IN_PROGRESS',
+      ...UPSTREAM_PROBLEMS,
+    ],
+  },
+  {
+    method: 'get',
+    path: '/protection-groups',
+    operationId: 'listProtectionGroups',
+    summary: 'List protection groups, filtered and paged',
+    description:
+      'Unknown query parameters are rejected (400, pointer `#/<parameter>`), so a misspelt filter never silently lists everything.',
+    tag: 'protection groups',
+    auth: { scope: SCOPES.read },
+    query: listProtectionGroupsQuerySchema,
+    success: [
+      {
+        status: 200,
+        description: 'One page of groups.',
+        schema: protectionGroupPageSchema,
+        headers: ['Cache-Control'],
+      },
+    ],
+    problems: ['VALIDATION_FAILED', ...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
+  },
+  {
+    method: 'get',
+    path: '/jobs/{jobId}',
+    operationId: 'getJob',
+    summary: 'Poll a job',
+    description:
+      'While the job is `pending` or `running` the answer carries `Retry-After` (seconds until the next poll is worth it); a `failed` job carries a `problem`. The answer is 200 in every job state.',
+    tag: 'jobs',
+    auth: { scope: SCOPES.read },
+    pathParameters: { jobId: jobIdSchema },
+    success: [
+      {
+        status: 200,
+        description: 'The job in its current state.',
+        schema: jobSchema,
+        headers: ['Retry-After', 'Cache-Control'],
+      },
+    ],
+    problems: ['VALIDATION_FAILED', 'JOB_NOT_FOUND', ...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
+  },
+  {
+    method: 'get',
+    path: '/active-domains',
+    operationId: 'listActiveDomains',
+    summary: 'Active-active domains and their availability-zone pair',
+    description:
+      'What a create form offers: `domainId` and the (`source`, `target`) AZ pair that goes with it. Sold-out domains are listed with `soldOut: true`.',
+    tag: 'lookups',
+    auth: { scope: SCOPES.read },
+    success: [
+      {
+        status: 200,
+        description: 'Every usable domain.',
+        schema: activeDomainListSchema,
+        headers: ['Cache-Control'],
+      },
+    ],
+    problems: [...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    tag: 'meta',
+    auth: 'public',
+    success: [
+      {
+        status: 200,
+        description: 'The OpenAPI 3.1 document.',
+        schema: { type: 'object', description: 'An OpenAPI 3.1 document.' },
+        headers: ['Cache-Control'],
+      },
+    ],
+    problems: ['INTERNAL'],
+  },
+  // Placeholder until the webhook route contributes its own schemas (docs/webhooks.md): the
+  // body is whatever the source sends; the 202 carries at least the `jobId`.
+  {
+    method: 'post',
+    path: '/webhooks/{source}',
+    operationId: 'receiveWebhook',
+    summary: 'Receive a ticketing-system delivery',
+    description:
+      'Authenticated by the source’s signature or token on the raw body, mapped to a create; a redelivery of the same delivery answers with the same `jobId` and creates nothing new.',
+    tag: 'webhooks',
+    auth: 'webhook',
+    pathParameters: {
+      source: {
+        type: 'string',
+        description: 'A configured webhook source name.',
+        pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+      },
+    },
+    body: {
+      schema: { type: 'object', description: 'The sender’s payload, as configured per source.' },
+      maxBytes: 1024 * 1024, // lib/webhooks/http.ts DEFAULT_MAX_BODY_BYTES
+    },
+    success: [
+      {
+        status: 202,
+        description: 'Delivery accepted (or a redelivery of an accepted one); poll the job.',
+        schema: {
+          title: 'WebhookAccepted',
+          type: 'object',
+          required: ['jobId'],
+          properties: { jobId: { type: 'string' }, statusUrl: { type: 'string' } },
+        },
+        headers: ['Location'],
+      },
+      {
+        status: 200,
+        description:
+          'Delivery acknowledged but filtered out by the source’s rules: nothing created.',
+        schema: {
+          title: 'WebhookIgnored',
+          type: 'object',
+          required: ['ignored'],
+          properties: { ignored: { const: true } },
+        },
+      },
+    ],
+    problems: [
+      ...BODY_PROBLEMS,
+      'UNAUTHENTICATED',
+      'WEBHOOK_SOURCE_UNKNOWN',
+      'WEBHOOK_PAYLOAD_UNMAPPABLE',
+      ...UPSTREAM_PROBLEMS,
+    ],
+  },
+];
