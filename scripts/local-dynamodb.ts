@@ -21,6 +21,7 @@ export async function startLocalDynamoDb(
   options: { port?: number; tableName?: string } = {},
 ): Promise<LocalDynamoDb> {
   const tableName = options.tableName ?? 'sdrs-bff-idempotency';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // local tooling only
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,4 +55,23 @@ export async function startLocalDynamoDb(
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * For `npm start`: unless `IDEMPOTENCY_TABLE` is already set (a real table), starts dynalite
+ * (`DYNALITE_PORT`, default a free port) with the table and points `env` at it, so the
+ * `Idempotency-Key` works locally with no account. Returns what stops it.
+ */
+export async function useLocalDynamoDb(env: NodeJS.ProcessEnv): Promise<() => Promise<void>> {
+  if (env.IDEMPOTENCY_TABLE) return async () => undefined;
+  const db = await startLocalDynamoDb({ port: Number(env.DYNALITE_PORT ?? 0) });
+  env.AWS_ENDPOINT_URL_DYNAMODB = db.endpoint;
+  env.IDEMPOTENCY_TABLE = db.tableName;
+  env.AWS_REGION ??= db.env.AWS_REGION;
+  env.AWS_ACCESS_KEY_ID ??= db.env.AWS_ACCESS_KEY_ID;
+  env.AWS_SECRET_ACCESS_KEY ??= db.env.AWS_SECRET_ACCESS_KEY;
+  console.log(
+    `DynamoDB (dynalite, in memory) on ${db.endpoint}, idempotency table ${db.tableName}`,
+  );
+  return db.close;
 }

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { enableExampleWebhooks } from '../examples/webhooks/local.js';
 import { startSimulator } from '../simulator/index.js';
+import { useLocalDynamoDb } from './local-dynamodb.js';
 
 const env: NodeJS.ProcessEnv = { ...process.env, SDRS_SECRET_ID: process.env.SDRS_SECRET_ID ?? '' };
 env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -16,12 +17,13 @@ env.AUTH_DISABLED ??= 'true';
 env.CORS_ALLOWED_ORIGINS ??= 'http://localhost:5173,http://127.0.0.1:5173';
 enableExampleWebhooks(env); // example webhook sources with development secrets (docs/webhooks.md)
 const closers: Array<() => Promise<void>> = [];
+closers.push(await useLocalDynamoDb(env)); // Idempotency-Key records (docs/idempotency.md)
 
 if (!env.SDRS_ENDPOINT) {
   const simulator = await startSimulator({ port: Number(env.SIMULATOR_PORT ?? 4010) });
   closers.push(() => simulator.close());
   env.SDRS_ENDPOINT = simulator.url;
-  env.SDRS_PROJECT_ID ??= simulator.projectId;
+  env.SDRS_PROJECT_ID ||= simulator.projectId;
   if (!env.SDRS_SECRET_FILE && !env.SDRS_SECRET_ID) {
     const dir = resolve('.local');
     await mkdir(dir, { recursive: true });
@@ -31,10 +33,9 @@ if (!env.SDRS_ENDPOINT) {
   console.log(`SDRS simulator on ${simulator.url} (project ${simulator.projectId})`);
 }
 
-const offline = spawn('npx', ['serverless', 'offline', 'start', '--stage', 'local'], {
-  env,
-  stdio: 'inherit',
-});
+// The CLI itself, not `npx`: a signal sent to this child must reach serverless-offline.
+const cli = resolve('node_modules/.bin/serverless');
+const offline = spawn(cli, ['offline', 'start', '--stage', 'local'], { env, stdio: 'inherit' });
 
 let stopping = false;
 async function stop(code: number): Promise<void> {
