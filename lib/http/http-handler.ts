@@ -53,12 +53,7 @@ export function httpHandler<TBody = undefined, TQuery = undefined>(
   route: HttpRoute<TBody, TQuery>,
 ): middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResponse> {
   const handler = middy<APIGatewayProxyEventV2, HttpResponse>()
-    .use(
-      injectLambdaContext(logger, {
-        correlationIdPath: 'requestContext.requestId',
-        resetKeys: true,
-      }),
-    )
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestIdHeader())
     .use(httpCors({ origins: corsOrigins, exposeHeaders: CORS_EXPOSED_HEADERS.join(',') }))
     .use(httpHeaderNormalizer());

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A free TCP port on loopback (asked from the OS, then released). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start` as a child process: serverless-offline in front of the embedded simulator. */
+export interface LocalApi {
+  readonly url: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `scripts/start-local.ts` on free ports and waits until serverless-offline is ready. */
+export async function startLocalApi(extraEnv: Record<string, string> = {}): Promise<LocalApi> {
+  const [port, lambdaPort, simulatorPort, dynamoPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  let output = '';
+  const child: ChildProcess = spawn('npx', ['tsx', 'scripts/start-local.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LAMBDA_PORT: String(lambdaPort),
+      SIMULATOR_PORT: String(simulatorPort),
+      DYNAMODB_PORT: String(dynamoPort),
+      SDRS_ENDPOINT: '',
+      SDRS_PROJECT_ID: '',
+      SDRS_SECRET_FILE: '',
+      SDRS_SECRET_ID: '',
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`offline did not start:\n${output}`)), 90_000);
+    const append = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Server ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`start-local exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const signalGroup = (signal: NodeJS.Signals) => {
+        try {
+          if (child.pid) process.kill(-child.pid, signal);
+        } catch {
+          // the group is already gone
+        }
+      };
+      signalGroup('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      signalGroup('SIGKILL'); // whatever of the group ignored SIGTERM
+    },
+  };
+}
