@@ -1,0 +1,103 @@
+/**
+ * The upstream side of the benchmark, in its own process (started by bench/run.ts): the SDRS
+ * simulator and a local Secrets Manager endpoint. In its own process because the upstream is
+ * another machine in production — its CPU time must not land on the BFF's event loop, nor its
+ * request log in the BFF's RSS. Commands arrive over IPC (see `Command`).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSimulator } from '../simulator/index.js';
+import { startFakeSecretsManager } from '../test/support/fake-secrets-manager.js';
+
+/** Name of the Secrets Manager secret holding the simulator's credentials. */
+export const BENCH_SECRET_ID = 'sdrs-bff/bench-credentials';
+
+/** What the host announces once it listens. */
+export interface UpstreamInfo {
+  readonly url: string;
+  readonly projectId: string;
+  readonly secretFile: string;
+  readonly secretsManagerUrl: string;
+  readonly secretId: string;
+}
+
+/** The upstream's own counters since the last reset. */
+export interface UpstreamStats {
+  readonly requests: number;
+  readonly acceptedCreates: number;
+  /** Requests answered with something other than 2xx. */
+  readonly failed: number;
+  /** Highest number of requests that arrived within any 1000 ms span. */
+  readonly maxPerSecond: number;
+  /** CPU the host spent per request (user + system), in microseconds. */
+  readonly cpuUsPerRequest: number;
+}
+
+interface Command {
+  readonly id: number;
+  readonly command: 'reset' | 'latency' | 'stats' | 'arrivals' | 'close';
+  readonly ms?: number;
+}
+
+async function main(): Promise<void> {
+  const dir = process.env.BENCH_DIR;
+  if (!dir) throw new Error('BENCH_DIR is not set');
+  const sim = await startSimulator();
+  const secrets = await startFakeSecretsManager();
+  const secretText = JSON.stringify(sim.credentials);
+  secrets.setSecret(BENCH_SECRET_ID, secretText);
+  const secretFile = join(dir, 'credentials.json');
+  writeFileSync(secretFile, secretText, { mode: 0o600 });
+  let cpuAtReset = process.cpuUsage();
+
+  const answer = (id: number, value: unknown) => process.send?.({ id, value });
+  process.on('message', async (message: Command) => {
+    switch (message.command) {
+      case 'reset':
+        sim.reset();
+        cpuAtReset = process.cpuUsage();
+        return answer(message.id, true);
+      case 'latency':
+        sim.clearFaults();
+        if (message.ms)
+          sim.inject({ route: 'any', kind: 'latency', ms: message.ms, times: Infinity });
+        return answer(message.id, true);
+      case 'stats': {
+        const requests = sim.requests();
+        const cpu = process.cpuUsage(cpuAtReset);
+        const stats: UpstreamStats = {
+          requests: requests.length,
+          acceptedCreates: sim.acceptedCreates(),
+          failed: requests.filter((r) => r.status === undefined || r.status >= 300).length,
+          maxPerSecond: sim.maxRequestsPerSecond(),
+          cpuUsPerRequest: requests.length ? (cpu.user + cpu.system) / requests.length : 0,
+        };
+        return answer(message.id, stats);
+      }
+      case 'arrivals':
+        // Arrival times (ms since epoch) of every request since the last reset, in order.
+        return answer(
+          message.id,
+          sim.requests().map((r) => r.receivedAt),
+        );
+      case 'close':
+        await Promise.all([sim.close(), secrets.close()]);
+        answer(message.id, true);
+        process.disconnect?.();
+        return;
+    }
+  });
+  const info: UpstreamInfo = {
+    url: sim.url,
+    projectId: sim.projectId,
+    secretFile,
+    secretsManagerUrl: secrets.url,
+    secretId: BENCH_SECRET_ID,
+  };
+  process.send?.({ type: 'result', value: info });
+}
+
+main().catch((error: unknown) => {
+  process.send?.({ type: 'error', error: String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+/**
+ * Bundles for the benchmark: each function as the deploy builds it (serverless-esbuild with
+ * serverless.yml's `custom.esbuild`), what-if variants of the create function, and the phase
+ * drivers (bundled the same way, so the measured handler code is the deployed code).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { readEsbuildSettings } from './serverless-config.js';
+
+/** Repository root (bench/support/ is two levels down). */
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** One built bundle, its size and what it is made of. */
+export interface BuiltBundle {
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+  /** Bytes in the output per package (`@scope/name`) or per local folder (`lib/upstream`). */
+  readonly parts: ReadonlyArray<readonly [string, number]>;
+}
+
+/** Extra settings of a what-if variant on top of the deployed ones. */
+export interface Variant {
+  readonly external?: readonly string[];
+  /** Module replacements (esbuild `alias`), e.g. `node-fetch` → a shim over global fetch. */
+  readonly alias?: Readonly<Record<string, string>>;
+}
+
+/** serverless.yml's `custom.esbuild` mapped onto esbuild's options (as serverless-esbuild does). */
+export function deployedOptions(yaml: string): BuildOptions {
+  const s = readEsbuildSettings(yaml);
+  const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+  return {
+    bundle: s.bundle !== false,
+    minify: s.minify === true,
+    sourcemap: s.sourcemap === true,
+    target: typeof s.target === 'string' ? s.target : 'node22',
+    platform: (s.platform as BuildOptions['platform']) ?? 'node',
+    format: (s.format as BuildOptions['format']) ?? 'esm',
+    mainFields: list(s.mainFields).length > 0 ? list(s.mainFields) : undefined,
+    // serverless-esbuild leaves `exclude`d packages out of the bundle (they must be in the runtime).
+    external: [...list(s.external), ...list(s.exclude)],
+  };
+}
+
+/** Groups a metafile's inputs by package or local folder, biggest first. */
+export function partsOf(metafile: Metafile): Array<[string, number]> {
+  const parts = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+      const key = pkg ?? path.split('/').slice(0, 2).join('/');
+      parts.set(key, (parts.get(key) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return [...parts].sort((a, b) => b[1] - a[1]);
+}
+
+/** Bundles `entry` (relative to the root) into `outfile` with `options` plus a variant. */
+export async function bundle(
+  entry: string,
+  outfile: string,
+  options: BuildOptions,
+  variant: Variant = {},
+): Promise<BuiltBundle> {
+  const result = await build({
+    ...options,
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    absWorkingDir: ROOT,
+    metafile: true,
+    logLevel: 'error',
+    external: [...(options.external ?? []), ...(variant.external ?? [])],
+    alias: { ...variant.alias },
+  });
+  const code = readFileSync(outfile);
+  return {
+    file: outfile,
+    bytes: code.length,
+    gzipBytes: gzipSync(code).length,
+    parts: partsOf(result.metafile),
+  };
+}
