@@ -9,7 +9,13 @@ module.exports = () => {
     allowedOrigins: origins.length > 0 ? origins : ['https://cors-disabled.invalid'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id'],
     allowedMethods: ['GET', 'POST', 'OPTIONS'],
-    exposedResponseHeaders: ['location', 'retry-after', 'x-request-id', 'idempotent-replayed'],
+    exposedResponseHeaders: [
+      'location',
+      'retry-after',
+      'x-request-id',
+      'idempotent-replayed',
+      'original-request-id',
+    ],
     maxAge: 600,
   };
 };

@@ -70,6 +70,13 @@ function readEnvelope(value: unknown, depth = 0): Envelope | undefined {
   return message ? { message, requestId } : undefined;
 }
 
+/** The gateway names our access key id in messages such as `ak XYZ not exist`: keep it out. */
+const ACCESS_KEY_MENTION = /\b(ak|access key(?: id)?)\s*[:=]?\s*[A-Z0-9]{8,}/gi;
+
+function redactMessage(message: string): string {
+  return sanitiseText(message.replace(ACCESS_KEY_MENTION, '$1 [redacted]'));
+}
+
 function parseEnvelope(answer: UpstreamAnswer): Envelope {
   const text = answer.body.toString('utf8');
   if (text.trim() === '') return {};
@@ -112,7 +119,7 @@ export function normaliseUpstreamAnswer(answer: UpstreamAnswer): UpstreamError {
   const envelope = parseEnvelope(answer);
   const code = envelope.code ? sanitiseText(envelope.code, MAX_CODE_CHARS) : undefined;
   const problemCode = classify(answer.status, code);
-  const message = envelope.message ? sanitiseText(envelope.message) : undefined;
+  const message = envelope.message ? redactMessage(envelope.message) : undefined;
   const requestId = answer.requestId ?? envelope.requestId;
   const throttled = problemCode === 'UPSTREAM_THROTTLED';
   const unavailable = answer.status === 503;

@@ -64,3 +64,29 @@ describe('normaliseUpstreamAnswer on arbitrary upstream answers', () => {
     );
   });
 });
+
+describe('normaliseUpstreamAnswer on gateway messages naming our access key', () => {
+  it('keeps the access key id out of the message', () => {
+    // Prepare
+    const body = Buffer.from(
+      JSON.stringify({
+        error_code: 'APIGW.0301',
+        error_msg: 'ak SIMULATORAK000000001 not exist',
+        request_id: 'r1',
+      }),
+    );
+
+    // Act
+    const error = normaliseUpstreamAnswer({
+      status: 401,
+      body,
+      truncated: false,
+      contentType: 'application/json',
+      retryAfter: undefined,
+      requestId: undefined,
+    });
+
+    // Assess
+    expect(error.upstream?.message).toBe('ak [redacted] not exist');
+  });
+});

@@ -88,7 +88,7 @@ describe('CORS in a real headless Chromium against npm start', () => {
             location: response.headers.get('location'),
             requestId: response.headers.get('x-request-id'),
             replayed: response.headers.get('idempotent-replayed'),
-            body: await response.json(),
+            body: (await response.json()) as Record<string, unknown>,
           };
         },
         { apiUrl: api.url, body: request.body, key: request.key },
