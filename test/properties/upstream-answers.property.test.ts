@@ -45,6 +45,7 @@ describe('arbitrary upstream answers over real HTTP', () => {
             status,
             body,
             headers: { 'content-type': contentType },
+            times: 5, // a resend (after a rejected signature) meets the same answer
           });
 
           // Act
