@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { freePort, type LocalApi, startLocalApi } from '../support/local-api.js';
+
+const CHROMIUM = '/usr/bin/chromium'; // Debian's package (.ci/run installs it)
+const body = {
+  name: 'pg-browser-01',
+  sourceAvailabilityZone: SEED_AZ_SOURCE,
+  targetAvailabilityZone: SEED_AZ_TARGET,
+  domainId: SEED_DOMAIN_ID,
+  sourceVpcId: 'vpc-1',
+};
+
+async function servePage(port: number): Promise<Server> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>front end</title><p>front end</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}
+
+/**
+ * One `npm start` for every smoke test: two serverless-offline instances in one work tree would
+ * share `.esbuild/`, and one can break the other's bundles.
+ */
+
+/** What a front-end script can see of a cross-origin answer (only CORS-exposed headers). */
+interface SeenByPage {
+  readonly status: number;
+  readonly location: string | null;
+  readonly requestId: string | null;
+  readonly replayed: string | null;
+  readonly body: Record<string, unknown>;
+}
+
+describe('npm start: serverless-offline in front of the embedded simulator', () => {
+  let api: LocalApi;
+  let page: Server;
+  let otherPage: Server;
+  let browser: Browser;
+  let pageUrl: string;
+  let otherUrl: string;
+
+  beforeAll(async () => {
+    const [pagePort, otherPort] = [await freePort(), await freePort()];
+    pageUrl = `http://127.0.0.1:${pagePort}/`;
+    otherUrl = `http://127.0.0.1:${otherPort}/`;
+    [page, otherPage] = await Promise.all([servePage(pagePort), servePage(otherPort)]);
+    api = await startLocalApi({ CORS_ALLOWED_ORIGINS: `http://127.0.0.1:${pagePort}` });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    page?.close();
+    otherPage?.close();
+  });
+
+  async function fetchFrom(
+    origin: string,
+    request: { body: unknown; key?: string },
+  ): Promise<SeenByPage> {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(origin);
+      return await tab.evaluate(
+        async ({ apiUrl, body, key }) => {
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (key) headers['idempotency-key'] = key;
+          const response = await fetch(`${apiUrl}/protection-groups`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(body),
+          });
+          return {
+            status: response.status,
+            location: response.headers.get('location'),
+            requestId: response.headers.get('x-request-id'),
+            replayed: response.headers.get('idempotent-replayed'),
+            body: (await response.json()) as Record<string, unknown>,
+          };
+        },
+        { apiUrl: api.url, body: request.body, key: request.key },
+      );
+    } finally {
+      await tab.close();
+    }
+  }
+
+  it('creates a protection group: 202, Location and a jobId', async () => {
+    // Act
+    const response = await fetch(`${api.url}/protection-groups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+    // Assess
+    expect(response.status, api.output()).toBe(202);
+    const { jobId } = (await response.json()) as { jobId: string };
+    expect(response.headers.get('location')).toBe(`/jobs/${jobId}`);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an invalid create with 400 problem+json listing every violation', async () => {
+    // Act
+    const response = await fetch(`${api.url}/protection-groups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bad name', extra: true }),
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { errors: { pointer: string }[]; requestId: string };
+    expect(problem.errors.map((e) => e.pointer).sort()).toEqual(
+      [
+        '#/domainId',
+        '#/extra',
+        '#/name',
+        '#/sourceAvailabilityZone',
+        '#/sourceVpcId',
+        '#/targetAvailabilityZone',
+      ].sort(),
+    );
+    expect(problem.requestId).toBe(response.headers.get('x-request-id'));
+  });
+
+  it.each([
+    ['an unknown route', 'GET', '/nothing-here', 404, 'NOT_FOUND'],
+    [
+      'a known route with the wrong method',
+      'DELETE',
+      '/protection-groups',
+      405,
+      'METHOD_NOT_ALLOWED',
+    ],
+  ])('answers %s with problem+json', async (_case, method, path, status, code) => {
+    // Act
+    const response = await fetch(`${api.url}${path}`, { method });
+
+    // Assess
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ status, code });
+  });
+
+  it('has Chromium installed for the browser test', () => {
+    expect(existsSync(CHROMIUM)).toBe(true);
+  });
+
+  it('lets an allowed page create, read Location and X-Request-Id, and see a replay', async () => {
+    // Prepare
+    const key = `browser-${Date.now()}-abcdef`;
+
+    // Act
+    const first = await fetchFrom(pageUrl, { body, key });
+    const replay = await fetchFrom(pageUrl, { body, key });
+
+    // Assess
+    expect(first.status).toBe(202);
+    expect(first.location).toBe(`/jobs/${first.body.jobId}`);
+    expect(first.requestId).toEqual(expect.any(String));
+    expect(replay.status).toBe(202);
+    expect(replay.body.jobId).toBe(first.body.jobId);
+    expect(replay.replayed).toBe('true');
+  });
+
+  it('lets an allowed page read a problem+json error', async () => {
+    // Act
+    const seen = await fetchFrom(pageUrl, { body: { name: 'bad name' } });
+
+    // Assess
+    expect(seen.status).toBe(400);
+    expect(seen.body.code).toBe('VALIDATION_FAILED');
+    expect(seen.requestId).toBe(seen.body.requestId);
+  });
+
+  it('blocks a page from an origin that is not allowed', async () => {
+    // Act
+    const outcome = await fetchFrom(otherUrl, { body }).then(
+      () => 'read',
+      (error: Error) => error.message,
+    );
+
+    // Assess
+    expect(outcome).toContain('Failed to fetch');
+  });
+});
