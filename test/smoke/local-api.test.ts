@@ -161,6 +161,53 @@ describe('npm start: serverless-offline in front of the embedded simulator', () 
     expect(await response.json()).toMatchObject({ status, code });
   });
 
+  it("serves a front end's whole flow: domains, create with a key, retry, poll, list", async () => {
+    // Prepare
+    const get = async (path: string) => {
+      const response = await fetch(`${api.url}${path}`);
+      return { response, json: (await response.json()) as Record<string, unknown> };
+    };
+    const { json: domainList } = await get('/active-domains');
+    const domain = (domainList.domains as Array<Record<string, unknown>>).find((d) => !d.soldOut);
+    const zones = domain?.availabilityZones as { source: string; target: string } | undefined;
+    const create = () =>
+      fetch(`${api.url}/protection-groups`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': 'flow-0f8fad5b-d9cb-469f',
+        },
+        body: JSON.stringify({
+          name: 'pg-flow-01',
+          sourceAvailabilityZone: zones?.source,
+          targetAvailabilityZone: zones?.target,
+          domainId: domain?.id,
+          sourceVpcId: 'vpc-flow',
+        }),
+      });
+
+    // Act
+    const first = await create();
+    const retry = await create();
+    const { jobId } = (await first.json()) as { jobId: string };
+    const states: string[] = [];
+    for (let poll = 0; poll < 10 && states.at(-1) !== 'succeeded'; poll++) {
+      const { response, json } = await get(`/jobs/${jobId}`);
+      states.push(String(json.status));
+      if (json.status !== 'succeeded') expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    }
+    const { json: page } = await get('/protection-groups?name=pg-flow-01');
+
+    // Assess
+    expect(first.status).toBe(202);
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as { jobId: string }).jobId).toBe(jobId);
+    expect(states.at(-1)).toBe('succeeded');
+    const items = page.items as Array<Record<string, unknown>>;
+    expect(items.map((item) => item.name)).toEqual(['pg-flow-01']);
+  });
+
   it('has Chromium installed for the browser test', () => {
     expect(existsSync(CHROMIUM)).toBe(true);
   });
