@@ -35,7 +35,7 @@ async function startEmbeddedSimulator(): Promise<() => Promise<void>> {
   if (!process.env.SDRS_SECRET_FILE && !process.env.SDRS_SECRET_ID) {
     const dir = resolve('.local');
     await mkdir(dir, { recursive: true });
-    process.env.SDRS_SECRET_FILE = resolve(dir, 'simulator-credentials.json');
+    process.env.SDRS_SECRET_FILE = resolve(dir, 'reconcile-simulator-credentials.json');
     await writeFile(process.env.SDRS_SECRET_FILE, JSON.stringify(simulator.credentials), {
       mode: 0o600,
     });

@@ -43,7 +43,7 @@ export function readReconcileConfig(env: Env = process.env): ReconcileConfig {
     concurrency: integer(env, 'RECONCILE_CONCURRENCY', 4, 1, 32),
     ratePerSecond: integer(env, 'RECONCILE_RATE_PER_SECOND', 10, 1, 100),
     maxAttempts: integer(env, 'RECONCILE_MAX_ATTEMPTS', 8, 1, 20),
-    maxItems: integer(env, 'RECONCILE_MAX_ITEMS', 500, 1, 5000),
+    maxItems: integer(env, 'RECONCILE_MAX_ITEMS', 500, 1, 1000),
     listPageSize: integer(
       env,
       'RECONCILE_LIST_PAGE_SIZE',

@@ -9,10 +9,34 @@ import { prepareRun } from './prepare.js';
 import type { RunReport } from './report.js';
 import { reconcile } from './run.js';
 
+/** CloudWatch Logs keeps at most 256 KiB per event; the report line stays well below. */
+export const MAX_REPORT_LINE_BYTES = 200_000;
+
+/** Outcomes left out first when the report is too large for one log line. */
+const ROUTINE = new Set(['created', 'exists', 'succeeded', 'planned']);
+
+/**
+ * The report as it goes into the log line: whole when it fits; otherwise without its routine
+ * entries (created, exists, succeeded, planned — the totals still count them), then cut, with
+ * `itemsOmitted` saying how many entries the line leaves out. The function's result stays whole.
+ */
+export function reportForLog(report: RunReport): RunReport & { itemsOmitted?: number } {
+  if (Buffer.byteLength(JSON.stringify(report)) <= MAX_REPORT_LINE_BYTES) return report;
+  const notable = report.items.filter((item) => !ROUTINE.has(item.outcome));
+  let kept = notable;
+  while (kept.length > 0) {
+    const candidate = { ...report, items: kept, itemsOmitted: report.items.length - kept.length };
+    if (Buffer.byteLength(JSON.stringify(candidate)) <= MAX_REPORT_LINE_BYTES) return candidate;
+    kept = kept.slice(0, Math.floor(kept.length / 2));
+  }
+  return { ...report, items: [], itemsOmitted: report.items.length };
+}
+
 /** Logs the report as one structured line: `info` when complete, `warn` when a retry is due. */
 export function logReport(report: RunReport): void {
-  if (report.complete) logger.info('reconcile report', { report });
-  else logger.warn('reconcile report', { report });
+  const logged = reportForLog(report);
+  if (report.complete) logger.info('reconcile report', { report: logged });
+  else logger.warn('reconcile report', { report: logged });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readUpstreamConfig } from '../config.js';
+import { ConfigurationError, readUpstreamConfig } from '../config.js';
 import { Deadline, systemClock } from './clock.js';
 import { type ReconcileConfig, readReconcileConfig } from './config.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -24,10 +24,13 @@ export function prepareRun(options: PrepareOptions): RunContext {
   const env = options.env ?? process.env;
   const config = options.config ?? readReconcileConfig(env);
   const upstream = readUpstreamConfig(env);
-  const deadline = new Deadline(
-    options.remainingMs - config.timeReserveMs - upstream.timeoutMs,
-    systemClock,
-  );
+  const budgetMs = options.remainingMs - config.timeReserveMs - upstream.timeoutMs;
+  if (budgetMs <= 0) {
+    throw new ConfigurationError(
+      `A run gets ${options.remainingMs} ms but keeps RECONCILE_TIME_RESERVE_MS (${config.timeReserveMs}) plus SDRS_TIMEOUT_MS (${upstream.timeoutMs}) back: raise the function timeout`,
+    );
+  }
+  const deadline = new Deadline(budgetMs, systemClock);
   const limiter = new RateLimiter(config.ratePerSecond, { closesAt: deadline.closesAt });
   const stats: UpstreamStats = { throttled: 0 };
   return {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_REPORT_LINE_BYTES, reportForLog } from '../../lib/reconcile/lambda.js';
+import { countOutcomes, type ReportEntry, type RunReport } from '../../lib/reconcile/report.js';
+import { formatSummary } from '../../lib/reconcile/summary.js';
+
+function report(items: ReportEntry[]): RunReport {
+  return {
+    runId: 'run-1',
+    dryRun: false,
+    waitForJobs: false,
+    startedAt: '2026-11-27T00:00:00.000Z',
+    durationMs: 1234,
+    complete: true,
+    totals: countOutcomes(items),
+    upstream: { requests: 3, throttled: 1, ratePerSecond: 10, concurrency: 4 },
+    items,
+  };
+}
+
+const invalid = (index: number): ReportEntry => ({
+  index,
+  name: `pg-${'x'.repeat(90)}-${index}`,
+  outcome: 'invalid',
+  errors: Array.from({ length: 5 }, (_, k) => ({
+    pointer: `#/protectionGroups/${index}/field${k}`,
+    detail: 'must match pattern "^[A-Za-z0-9._-]+$" and be at most 64 bytes long',
+  })),
+});
+
+describe('the report log line', () => {
+  it('carries the whole report when it fits', () => {
+    // Prepare
+    const small = report([{ index: 0, name: 'pg-a', outcome: 'created', jobId: 'j1' }]);
+
+    // Act
+    const logged = reportForLog(small);
+
+    // Assess
+    expect(logged).toBe(small);
+  });
+
+  it('stays under the log event limit: routine entries go first, then it is cut and says so', () => {
+    // Prepare
+    const created = Array.from(
+      { length: 400 },
+      (_, i): ReportEntry => ({
+        index: i,
+        name: `pg-created-${i}`,
+        outcome: 'created',
+        jobId: 'f'.repeat(32),
+      }),
+    );
+    const big = report([...created, ...Array.from({ length: 600 }, (_, i) => invalid(400 + i))]);
+
+    // Act
+    const logged = reportForLog(big);
+
+    // Assess
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(MAX_REPORT_LINE_BYTES);
+    expect(Buffer.byteLength(JSON.stringify(logged))).toBeLessThanOrEqual(MAX_REPORT_LINE_BYTES);
+    expect(logged.items.every((item) => item.outcome === 'invalid')).toBe(true);
+    expect(logged.itemsOmitted).toBe(1000 - logged.items.length);
+    expect(logged.totals).toEqual(big.totals);
+  });
+});
+
+describe('formatSummary', () => {
+  it('shows the counts and one line per entry that needs a look', () => {
+    // Prepare
+    const summary = report([
+      { index: 0, name: 'pg-a', outcome: 'created', jobId: 'j1' },
+      {
+        index: 1,
+        name: 'pg-b',
+        outcome: 'drift',
+        protectionGroupId: 'g1',
+        status: 'available',
+        differences: [{ field: 'sourceVpcId', desired: 'vpc-1', actual: 'vpc-2' }],
+      },
+      { index: 2, name: 'pg-a', outcome: 'duplicate', firstIndex: 0 },
+    ]);
+
+    // Act
+    const text = formatSummary(summary);
+
+    // Assess
+    expect(text).toContain('3 entries in 1.2 s');
+    expect(text).toMatch(/created\s+1\n/);
+    expect(text).toContain('#1 pg-b: sourceVpcId is "vpc-2", desired "vpc-1"');
+    expect(text).toContain('#2 pg-a: repeats the name of #0; not created twice');
+    expect(text).toMatch(/Complete\.\n$/);
+  });
+});
