@@ -4,14 +4,15 @@
  * Node processes, prints a table per phase, the targets, and — as the last line — one JSON object.
  * See docs/benchmarks.md.
  *
- *   npm run bench [-- --quick] [--only cold,create,reconcile,memory] [--profile] [--keep]
+ *   npm run bench [-- --quick] [--only cold,create,reconcile,memory] [--profile] [--what-if]
+ *                    [--keep]
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatColdPhase, profileColdCreate, runColdPhase } from './phases/cold.js';
-import { formatCreatePhase, runCreatePhase } from './phases/create.js';
+import { formatCreatePhase, profileCreateSides, runCreatePhase } from './phases/create.js';
 import { formatMemoryPhase, runMemoryPhase } from './phases/memory.js';
 import { formatReconcilePhase, runReconcilePhase } from './phases/reconcile.js';
 import { formatProfileSummary, summariseProfile } from './profile-summary.js';
@@ -28,9 +29,12 @@ import { Rpc, startWorker } from './support/processes.js';
 import { latestProfile } from './support/profiles.js';
 import { figures, formatTargets, jsonLine, type Results } from './support/report.js';
 import { readFunctions, readMemorySize } from './support/serverless-config.js';
+import { round } from './support/stats.js';
 import { num, table } from './support/table.js';
 
 const PHASES = ['cold', 'create', 'reconcile', 'memory'] as const;
+/** The what-if transport: node-fetch replaced by node:http inside lib/ (bench/shims). */
+const NODE_HTTP_TRANSPORT = { 'node-fetch': join(ROOT, 'bench/shims/node-http-fetch.ts') };
 type Phase = (typeof PHASES)[number];
 
 const log = (text: string) => process.stdout.write(`${text}\n`);
@@ -43,6 +47,7 @@ function options() {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'what-if': { type: 'boolean', default: false },
     },
   });
   const only = values.only?.split(',').map((p) => p.trim()) ?? [...PHASES];
@@ -65,22 +70,20 @@ async function buildAll(dir: string, profile: boolean) {
   if (create) {
     const entry = `${create.spec.module}.ts`;
     const sdkExternal = { external: ['@aws-sdk/*'] };
-    const globalFetch = { 'node-fetch': join(ROOT, 'bench/shims/global-fetch.ts') };
+    const nodeHttp = { replaceInLib: NODE_HTTP_TRANSPORT };
     createVariants.push({
       label: '@aws-sdk/* external',
       bundle: await bundle(entry, join(dir, 'variants', 'sdk-external.mjs'), deployed, sdkExternal),
     });
     createVariants.push({
-      label: 'global fetch for node-fetch',
-      bundle: await bundle(entry, join(dir, 'variants', 'global-fetch.mjs'), deployed, {
-        alias: globalFetch,
-      }),
+      label: 'node:http transport',
+      bundle: await bundle(entry, join(dir, 'variants', 'node-http.mjs'), deployed, nodeHttp),
     });
     createVariants.push({
       label: 'both',
       bundle: await bundle(entry, join(dir, 'variants', 'both.mjs'), deployed, {
         ...sdkExternal,
-        alias: globalFetch,
+        ...nodeHttp,
       }),
     });
   }
@@ -94,6 +97,12 @@ async function buildAll(dir: string, profile: boolean) {
     await bundle(entry, out, driverOptions);
     drivers.set(name, out);
   }
+  // What-if: the create comparison with lib/upstream/transport.ts on node:http (--what-if).
+  const whatIf = join(dir, 'drivers', 'create-latency-node-http.mjs');
+  await bundle('bench/drivers/create-latency.ts', whatIf, driverOptions, {
+    replaceInLib: NODE_HTTP_TRANSPORT,
+  });
+  drivers.set('create-latency-node-http', whatIf);
   return { functions, createVariants, drivers, memoryMb: readMemorySize(yaml), deployed };
 }
 
@@ -129,6 +138,7 @@ async function main(): Promise<void> {
   const opts = options();
   const plan = opts.quick ? QUICK_PLAN : FULL_PLAN;
   const started = performance.now();
+  const loadAtStart = loadavg()[0] as number;
   const cache = join(ROOT, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'sdrs-bff-bench-'));
@@ -157,7 +167,11 @@ async function main(): Promise<void> {
       );
       results.create = await runCreatePhase(ctx);
       sections.push(formatCreatePhase(results.create));
-      for (const c of plan.concurrencies) sections.push(profileSection(ctx, `create-c${c}`));
+      if (opts['what-if']) {
+        const whatIf = await runCreatePhase(ctx, 'create-latency-node-http');
+        sections.push(formatCreatePhase(whatIf, 'what-if: lib/upstream/transport.ts on node:http'));
+      }
+      if (ctx.profileDir) sections.push(await profileCreateSides(ctx));
     }
     if (opts.phases.has('cold')) {
       progress(`cold start: ${plan.coldSamples} fresh processes per bundle`);
@@ -179,7 +193,7 @@ async function main(): Promise<void> {
     if (opts.phases.has('reconcile')) {
       if (ctx.drivers.has('reconcile')) {
         progress(
-          `reconcile: ${plan.reconcileItems} missing groups at ${plan.reconcileLatencyMs} ms latency`,
+          `reconcile: ${plan.reconcileRuns.map((r) => r.items).join(' and ')} missing groups at ${plan.reconcileLatencyMs} ms latency`,
         );
         results.reconcile = await runReconcilePhase(ctx);
         sections.push(formatReconcilePhase(results.reconcile));
@@ -201,7 +215,10 @@ async function main(): Promise<void> {
   }
   const f = figures(results);
   const verdict = formatTargets(f);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const loadAtEnd = loadavg()[0] as number;
+  const machine =
+    `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ` +
+    `load average (1 min) ${num(loadAtStart)} at start, ${num(loadAtEnd)} at end`;
   log(`sdrs-bff benchmark (${opts.quick ? 'QUICK — not for the record' : 'full'}) on ${machine}`);
   for (const section of sections) if (section) log(section);
   log(verdict.text);
@@ -211,6 +228,8 @@ async function main(): Promise<void> {
       quick: opts.quick,
       node: process.version,
       cpus: cpus().length,
+      loadavg_start: round(loadAtStart),
+      loadavg_end: round(loadAtEnd),
       at: new Date().toISOString(),
     }),
   );

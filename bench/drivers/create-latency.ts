@@ -5,8 +5,9 @@
  * alternate call by call (ABBA order, so neither always goes first); with concurrency N, N
  * workers run such pairs at once, so both sides always share the same load.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import fetch from 'node-fetch';
 import { handler } from '../../handlers/create-protection-group.js';
 import { signRequest } from '../../lib/upstream/signer.js';
@@ -31,6 +32,9 @@ const url = new URL(`${endpoint}/v1/${projectId}/server-groups`);
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 type Side = (i: number) => Promise<number>;
+
+/** `both` (the comparison); `bff` or `bare` alone when profiling one side. */
+const sides = process.env.BENCH_SIDES ?? 'both';
 
 /** One create through the deployed handler; returns its latency in ms. */
 const viaBff: Side = async (i) => {
@@ -78,7 +82,9 @@ async function runPairs(
   const worker = async (): Promise<void> => {
     while (next < end) {
       const k = next++;
-      if (k % 2 === 0) {
+      if (sides === 'bff') bffSamples.push(await viaBff(k));
+      else if (sides === 'bare') bareSamples.push(await bare(k));
+      else if (k % 2 === 0) {
         bffSamples.push(await viaBff(k));
         bareSamples.push(await bare(k));
       } else {
@@ -90,6 +96,23 @@ async function runPairs(
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
+/**
+ * Profiles the measured calls only (not start-up or warm-up) when `file` is set; the returned
+ * function stops the profiler and writes the `.cpuprofile`.
+ */
+async function startProfiler(file: string | undefined) {
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function main(): Promise<void> {
   const concurrency = envInt('BENCH_CONCURRENCY', 1);
   const calls = envInt('BENCH_CALLS', 2000);
@@ -97,8 +120,10 @@ async function main(): Promise<void> {
   await runPairs(0, warmup, concurrency, [], []);
   const bffSamples: number[] = [];
   const bareSamples: number[] = [];
+  const profiler = await startProfiler(process.env.BENCH_PROFILE);
   const started = performance.now();
   await runPairs(warmup, calls, concurrency, bffSamples, bareSamples);
+  await profiler?.();
   const result: CreateLatencyResult = {
     concurrency,
     bff: summarise(bffSamples),

@@ -24,6 +24,8 @@ export interface ReconcileResult {
   readonly ratePerSecond: number;
   /** When the run's limiter granted each slot (ms since epoch, like the simulator's arrivals). */
   readonly grants: number[];
+  /** CPU the process spent in the run (user + system), ms. */
+  readonly cpuMs: number;
 }
 
 // Observe (not change) the run's limiter: record the wall-clock time of every slot it grants, to
@@ -45,9 +47,11 @@ async function main(): Promise<void> {
   };
   // Lambda's longest timeout: the run must not be cut short by its own deadline here.
   const context = lambdaContext(900_000);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const report = (await handler(event, context)) as RunReport;
   const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   const result: ReconcileResult = {
     items,
     wallMs,
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     concurrency: report.upstream.concurrency,
     ratePerSecond: report.upstream.ratePerSecond,
     grants,
+    cpuMs: (used.user + used.system) / 1000,
   };
   reportResult(result);
 }

@@ -23,6 +23,8 @@ interface ColdTarget {
   readonly env: NodeJS.ProcessEnv;
   /** The create function as deployed: the source of `cold_import_ms` and `bundle_kb`. */
   readonly headline?: boolean;
+  /** Fewer samples than the plan's (variants that only explain a figure). */
+  readonly samples?: number;
 }
 
 /** Medians over the samples of one target. */
@@ -82,6 +84,7 @@ function targetsOf(ctx: BenchContext): ColdTarget[] {
         bundle: fn.bundle,
         event: firstEvent(fn.spec),
         env: functionEnv(ctx, 'file'),
+        samples: ctx.plan.coldWhatIfSamples,
       });
       for (const variant of ctx.createVariants) {
         targets.push({
@@ -89,6 +92,7 @@ function targetsOf(ctx: BenchContext): ColdTarget[] {
           bundle: variant.bundle,
           event: firstEvent(fn.spec),
           env: deployed,
+          samples: ctx.plan.coldWhatIfSamples,
         });
       }
     }
@@ -116,6 +120,7 @@ export async function runColdPhase(ctx: BenchContext): Promise<ColdRow[]> {
   const samples = targets.map(() => [] as Array<{ sample: ColdSample; processMs: number }>);
   for (let round = 0; round < ctx.plan.coldSamples; round++) {
     for (const [i, target] of targets.entries()) {
+      if (round >= (target.samples ?? ctx.plan.coldSamples)) continue;
       samples[i]?.push(await probe(ctx, target, ctx.lambdaFlags));
     }
   }
@@ -159,9 +164,10 @@ export async function profileColdCreate(ctx: BenchContext, bundle: BuiltBundle):
 
 export function formatColdPhase(rows: readonly ColdRow[]): string {
   return table(
-    `2. Cold start: bundles as deployed (esbuild per serverless.yml), medians of ${rows[0]?.samples ?? 0} fresh processes (ms)`,
+    '2. Cold start: bundles as deployed (esbuild per serverless.yml), medians over fresh processes (ms)',
     [
       'function',
+      'n',
       'KB',
       'gzip KB',
       'import',
@@ -174,6 +180,7 @@ export function formatColdPhase(rows: readonly ColdRow[]): string {
     ],
     rows.map((row) => [
       row.label,
+      row.samples,
       num(row.kb, 1),
       num(row.gzipKb, 1),
       num(row.importMs, 1),

@@ -37,23 +37,17 @@ function tightestSpan(times: readonly number[], count: number): number {
 }
 
 export async function runReconcilePhase(ctx: BenchContext): Promise<ReconcileRun[]> {
-  const { reconcileItems: items, reconcileLatencyMs: latencyMs, reconcileStressRate } = ctx.plan;
-  const settings: Array<[string, Record<string, string>]> = [['default settings', {}]];
-  if (reconcileStressRate > 0) {
-    settings.push([
-      `rate ${reconcileStressRate}/s (highest allowed)`,
-      { RECONCILE_RATE_PER_SECOND: String(reconcileStressRate) },
-    ]);
-  }
+  const latencyMs = ctx.plan.reconcileLatencyMs;
   const runs: ReconcileRun[] = [];
-  for (const [label, extra] of settings) {
+  for (const { items, rate } of ctx.plan.reconcileRuns) {
+    const label = rate === undefined ? 'default settings' : `rate ${rate}/s`;
     await ctx.host.call('reset');
     await ctx.host.call('latency', { ms: latencyMs });
     const result = await runWorker<ReconcileResult>(ctx.drivers.get('reconcile') as string, {
       env: functionEnv(ctx, 'secrets-manager', {
         BENCH_ITEMS: String(items),
         RECONCILE_MAX_ITEMS: String(Math.max(items, 500)),
-        ...extra,
+        ...(rate !== undefined && { RECONCILE_RATE_PER_SECOND: String(rate) }),
       }),
       execArgv: phaseFlags(ctx, `reconcile-${runs.length + 1}`),
     });
@@ -90,11 +84,11 @@ export async function runReconcilePhase(ctx: BenchContext): Promise<ReconcileRun
 }
 
 export function formatReconcilePhase(runs: readonly ReconcileRun[]): string {
-  const first = runs[0];
   return table(
-    `3. Reconcile: ${first?.items} missing groups, upstream latency ${first?.latencyMs} ms (wall and bounds in s)`,
+    `3. Reconcile: missing groups only, upstream latency ${runs[0]?.latencyMs} ms (wall and bounds in s)`,
     [
       'settings',
+      'groups',
       'conc',
       'rate/s',
       'requests',
@@ -107,9 +101,11 @@ export function formatReconcilePhase(runs: readonly ReconcileRun[]): string {
       'tightest rate+1 grants',
       'tightest rate+1 arrivals',
       'grant→arrival p50/max ms',
+      'CPU ms/request',
     ],
     runs.map((run) => [
       run.label,
+      run.items,
       run.concurrency,
       run.ratePerSecond,
       run.requests,
@@ -122,6 +118,7 @@ export function formatReconcilePhase(runs: readonly ReconcileRun[]): string {
       `${num(run.grantSpanMs, 0)} ms`,
       `${num(run.arrivalSpanMs, 0)} ms`,
       `${num(run.sendDelay.p50, 1)} / ${num(run.sendDelay.max, 1)}`,
+      num(run.cpuMs / run.requests, 2),
     ]),
   );
 }

@@ -4,9 +4,9 @@
  * drivers (bundled the same way, so the measured handler code is the deployed code).
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 import { readEsbuildSettings } from './serverless-config.js';
 
 /** Repository root (bench/support/ is two levels down). */
@@ -24,8 +24,27 @@ export interface BuiltBundle {
 /** Extra settings of a what-if variant on top of the deployed ones. */
 export interface Variant {
   readonly external?: readonly string[];
-  /** Module replacements (esbuild `alias`), e.g. `node-fetch` → a shim over global fetch. */
-  readonly alias?: Readonly<Record<string, string>>;
+  /**
+   * Module replacements for imports made by the service's own code (`lib/`) only, e.g.
+   * `node-fetch` → a shim; other importers (the bare baseline) keep the real module.
+   */
+  readonly replaceInLib?: Readonly<Record<string, string>>;
+}
+
+/** The esbuild plugin behind {@link Variant.replaceInLib}. */
+function replaceInLib(replacements: Readonly<Record<string, string>>): Plugin {
+  const libDir = join(ROOT, 'lib') + sep;
+  return {
+    name: 'bench-replace-in-lib',
+    setup(build) {
+      for (const [specifier, path] of Object.entries(replacements)) {
+        const filter = new RegExp(`^${specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+        build.onResolve({ filter }, (args) =>
+          args.importer.startsWith(libDir) ? { path } : undefined,
+        );
+      }
+    },
+  };
 }
 
 /** serverless.yml's `custom.esbuild` mapped onto esbuild's options (as serverless-esbuild does). */
@@ -73,7 +92,7 @@ export async function bundle(
     metafile: true,
     logLevel: 'error',
     external: [...(options.external ?? []), ...(variant.external ?? [])],
-    alias: { ...variant.alias },
+    plugins: variant.replaceInLib ? [replaceInLib(variant.replaceInLib)] : [],
   });
   const code = readFileSync(outfile);
   return {

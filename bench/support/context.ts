@@ -18,10 +18,11 @@ export interface Plan {
   readonly memoryCreates: number;
   readonly memoryEarlyAt: number;
   readonly memoryConcurrency: number;
-  readonly reconcileItems: number;
   readonly reconcileLatencyMs: number;
-  /** A second reconcile run at this rate (the highest the configuration allows), or 0. */
-  readonly reconcileStressRate: number;
+  /** Reconcile runs: list size and `RECONCILE_RATE_PER_SECOND` (undefined = the default). */
+  readonly reconcileRuns: ReadonlyArray<{ readonly items: number; readonly rate?: number }>;
+  /** Fresh processes per what-if variant (fewer than per function, to keep the run short). */
+  readonly coldWhatIfSamples: number;
 }
 
 export const FULL_PLAN: Plan = {
@@ -32,9 +33,11 @@ export const FULL_PLAN: Plan = {
   memoryCreates: 20_000,
   memoryEarlyAt: 2_000,
   memoryConcurrency: 16,
-  reconcileItems: 1000,
   reconcileLatencyMs: 20,
-  reconcileStressRate: 100,
+  // 1,000 groups at the highest rate the settings allow (100/s; the default 10/s alone would
+  // take 100 s), then the default settings over a shorter list for their own rate check.
+  reconcileRuns: [{ items: 1000, rate: 100 }, { items: 200 }],
+  coldWhatIfSamples: 5,
 };
 
 /** A smoke run (seconds, not minutes); its figures are not the recorded ones. */
@@ -46,9 +49,9 @@ export const QUICK_PLAN: Plan = {
   memoryCreates: 3000,
   memoryEarlyAt: 300,
   memoryConcurrency: 16,
-  reconcileItems: 60,
   reconcileLatencyMs: 20,
-  reconcileStressRate: 100,
+  reconcileRuns: [{ items: 100, rate: 100 }, { items: 30 }],
+  coldWhatIfSamples: 2,
 };
 
 /** A function of serverless.yml and its deployed bundle. */
