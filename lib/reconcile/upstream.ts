@@ -1,37 +1,11 @@
 import { readUpstreamConfig } from '../config.js';
-import type { SdrsCredentials } from '../credentials/credentials.js';
-import type { CredentialsProvider } from '../credentials/provider.js';
 import { credentialsFromEnv } from '../dependencies.js';
 import { logger } from '../observability/logger.js';
 import { UpstreamError } from '../problems/errors.js';
+import { resendReason } from '../upstream/resend-policy.js';
 import { SdrsClient } from '../upstream/sdrs-client.js';
 import { type Clock, type Deadline, systemClock } from './clock.js';
 import type { RateLimiter } from './rate-limiter.js';
-
-/**
- * Takes a rate-limiter slot before handing out the credentials. `SdrsClient` asks its provider
- * for the keys right before it signs each attempt — first sends, its own resends and the resend
- * after a secret refresh alike — so this is the one point every upstream request of the run
- * passes. (The acceptance test counts the requests the simulator saw against the slots granted.)
- */
-export class RateLimitedCredentials implements CredentialsProvider {
-  readonly #inner: CredentialsProvider;
-  readonly #limiter: RateLimiter;
-
-  constructor(inner: CredentialsProvider, limiter: RateLimiter) {
-    this.#inner = inner;
-    this.#limiter = limiter;
-  }
-
-  async get(): Promise<SdrsCredentials> {
-    await this.#limiter.take();
-    return this.#inner.get();
-  }
-
-  refresh(): Promise<SdrsCredentials> {
-    return this.#inner.refresh();
-  }
-}
 
 /** Counts what the run's upstream answered, for the report and the metrics. */
 export interface UpstreamStats {
@@ -50,7 +24,9 @@ export function createRunClient(
 ): SdrsClient {
   return new SdrsClient({
     config: { ...readUpstreamConfig(env), maxRetries: 0 },
-    credentials: new RateLimitedCredentials(credentialsFromEnv(env), limiter),
+    credentials: credentialsFromEnv(env),
+    // Every attempt of the run — first sends and resends alike — takes a limiter slot first.
+    beforeAttempt: () => limiter.take(),
     onCall: (call) => {
       if (call.outcome === 'UPSTREAM_THROTTLED') stats.throttled += 1;
       logger.debug('upstream call', { upstream: call });
@@ -74,10 +50,7 @@ const BACKOFF_MAX_MS = 5000;
 const RETRY_JITTER_MS = 250;
 
 function isThrottledOrUnavailable(error: UpstreamError): boolean {
-  return (
-    error.kind === 'answered' &&
-    (error.code === 'UPSTREAM_THROTTLED' || error.upstream?.status === 503)
-  );
+  return resendReason(error, true) === 'throttled';
 }
 
 /**
@@ -92,12 +65,11 @@ export function resendDelay(
   attempt: number,
   random: () => number = Math.random,
 ): number | undefined {
+  const reason = resendReason(error, kind === 'read');
+  if (reason === undefined) return undefined;
   const jitter = random() * RETRY_JITTER_MS;
-  if (isThrottledOrUnavailable(error)) return (error.retryAfterSeconds ?? 1) * 1000 + jitter;
-  const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)) + jitter;
-  if (error.provablyNotSent) return backoff;
-  if (kind === 'read' && error.kind === 'reset') return backoff;
-  return undefined;
+  if (reason === 'throttled') return (error.retryAfterSeconds ?? 1) * 1000 + jitter;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)) + jitter;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { UpstreamConfig } from '../config.js';
 import type { CredentialsProvider } from '../credentials/provider.js';
 import { UpstreamError } from '../problems/errors.js';
 import { normaliseUpstreamAnswer, type UpstreamAnswer } from './normalise.js';
+import { resendReason } from './resend-policy.js';
 import { signRequest } from './signer.js';
 import { sendRequest } from './transport.js';
 import type {
@@ -29,6 +30,8 @@ export interface SdrsClientOptions {
   readonly credentials: CredentialsProvider;
   /** Receives one entry per attempt; never sees headers, bodies or credentials. */
   readonly onCall?: (entry: UpstreamCallLog) => void;
+  /** Awaited before every attempt (first sends and resends alike), e.g. a rate limiter. */
+  readonly beforeAttempt?: () => Promise<void>;
 }
 
 interface CallSpec {
@@ -67,12 +70,14 @@ export class SdrsClient {
   readonly #config: UpstreamConfig;
   readonly #credentials: CredentialsProvider;
   readonly #onCall: ((entry: UpstreamCallLog) => void) | undefined;
+  readonly #beforeAttempt: (() => Promise<void>) | undefined;
   readonly #base: string;
 
   constructor(options: SdrsClientOptions) {
     this.#config = options.config;
     this.#credentials = options.credentials;
     this.#onCall = options.onCall;
+    this.#beforeAttempt = options.beforeAttempt;
     this.#base = `${options.config.endpoint.href.replace(/\/$/, '')}/v1/${options.config.projectId}`;
   }
 
@@ -133,6 +138,7 @@ export class SdrsClient {
     let retries = 0;
     let refreshedCredentials = false;
     for (let attempt = 1; ; attempt++) {
+      await this.#beforeAttempt?.();
       const started = performance.now();
       const log = (status: number | undefined, outcome: string, requestId?: string) =>
         this.#onCall?.({
@@ -188,21 +194,12 @@ export class SdrsClient {
 
   /** How long to wait before resending, or `undefined` when the call must not be resent. */
   #retryDelay(error: UpstreamError, spec: CallSpec, retries: number): number | undefined {
-    if (retries >= this.#config.maxRetries) return undefined;
+    const reason = resendReason(error, spec.method === 'GET');
+    if (reason === undefined || retries >= this.#config.maxRetries) return undefined;
     const backoff = BASE_BACKOFF_MS * 2 ** retries * (0.5 + Math.random() / 2);
-    if (error.provablyNotSent) return backoff;
-    // Reads are safe to resend after a broken connection; a create is not. A timed-out read is
-    // not resent either: a second full timeout would outlast the API Gateway's 30 s.
-    if (spec.method === 'GET' && error.kind === 'reset') return backoff;
-    const status = error.upstream?.status;
-    if (
-      error.kind === 'answered' &&
-      (status === 429 || status === 503 || error.code === 'UPSTREAM_THROTTLED')
-    ) {
-      const wait = (error.retryAfterSeconds ?? 0) * 1000 || backoff;
-      return wait <= this.#config.maxRetryWaitMs ? wait : undefined;
-    }
-    return undefined;
+    if (reason !== 'throttled') return backoff;
+    const wait = (error.retryAfterSeconds ?? 0) * 1000 || backoff;
+    return wait <= this.#config.maxRetryWaitMs ? wait : undefined;
   }
 
   #parse<T>(answer: UpstreamAnswer): T {
