@@ -22,7 +22,7 @@ describe('serverless package (no AWS credentials)', () => {
     // Prepare
     dir = await mkdtemp(join(tmpdir(), 'sdrs-bff-package-'));
     const workFolder = `.esbuild-package-${process.pid}`;
-    const env = { ...process.env, ESBUILD_WORK_FOLDER: workFolder };
+    const env: NodeJS.ProcessEnv = { ...process.env, ESBUILD_WORK_FOLDER: workFolder };
     for (const name of [
       'AWS_ACCESS_KEY_ID',
       'AWS_SECRET_ACCESS_KEY',
