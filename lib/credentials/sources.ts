@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { getSecretString } from '../secrets/secrets-manager.js';
 import { CredentialsError, parseCredentialsSecret, type SdrsCredentials } from './credentials.js';
 import type { CredentialsFetcher } from './provider.js';
 
@@ -15,29 +16,12 @@ export function fileSecretFetcher(path: string): CredentialsFetcher {
   };
 }
 
-/**
- * Reads the credentials JSON from AWS Secrets Manager (`SDRS_SECRET_ID`) with the real SDK client.
- * The client module is imported on first use, so functions configured with a local file never
- * load it; `AWS_ENDPOINT_URL_SECRETS_MANAGER` points it at a local endpoint in tests.
- */
+/** Reads the credentials JSON from AWS Secrets Manager (`SDRS_SECRET_ID`) with the real SDK client. */
 export function secretsManagerFetcher(secretId: string): CredentialsFetcher {
-  let client: Promise<{ send: (id: string) => Promise<string | undefined> }> | undefined;
-  const getClient = () => {
-    client ??= import('@aws-sdk/client-secrets-manager').then(
-      ({ SecretsManagerClient, GetSecretValueCommand }) => {
-        const sdk = new SecretsManagerClient({});
-        return {
-          send: async (id: string) =>
-            (await sdk.send(new GetSecretValueCommand({ SecretId: id }))).SecretString,
-        };
-      },
-    );
-    return client;
-  };
   return async (): Promise<SdrsCredentials> => {
     let text: string | undefined;
     try {
-      text = await (await getClient()).send(secretId);
+      text = await getSecretString(secretId);
     } catch (error) {
       const name = error instanceof Error ? error.name : 'Error';
       throw new CredentialsError(`Cannot read secret ${secretId} from Secrets Manager (${name})`, {

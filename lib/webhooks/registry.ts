@@ -1,12 +1,13 @@
+import { CachedValue } from '../secrets/cached-value.js';
 import { readWebhookSettings } from './config.js';
 import type { WebhookSettings, WebhookSource } from './config-types.js';
 import { WebhookSourceUnknownError } from './errors.js';
-import { CachedSecret, fileSecretsFetcher, secretsManagerSecretsFetcher } from './secrets.js';
+import { fileSecretsFetcher, secretsManagerSecretsFetcher } from './secrets.js';
 
 /** The enabled sources and one secret cache per source, kept for the life of the container. */
 export class WebhookRegistry {
   readonly settings: WebhookSettings;
-  readonly #secrets = new Map<string, CachedSecret<readonly string[]>>();
+  readonly #secrets = new Map<string, CachedValue<readonly string[]>>();
 
   constructor(settings: WebhookSettings) {
     this.settings = settings;
@@ -20,14 +21,14 @@ export class WebhookRegistry {
   }
 
   /** The cached secrets of a source: the local file when configured, else Secrets Manager. */
-  secrets(source: WebhookSource): CachedSecret<readonly string[]> {
+  secrets(source: WebhookSource): CachedValue<readonly string[]> {
     let cache = this.#secrets.get(source.name);
     if (!cache) {
       const { secretsFile, secretMaxAgeMs } = this.settings;
       const fetch = secretsFile
         ? fileSecretsFetcher(secretsFile, source.name)
         : secretsManagerSecretsFetcher(source.secretId);
-      cache = new CachedSecret(fetch, secretMaxAgeMs);
+      cache = new CachedValue(fetch, secretMaxAgeMs);
       this.#secrets.set(source.name, cache);
     }
     return cache;

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CachedValue } from '../../lib/secrets/cached-value.js';
 import { resetWebhookRegistry } from '../../lib/webhooks/registry.js';
-import {
-  CachedSecret,
-  parseWebhookSecrets,
-  WebhookSecretError,
-} from '../../lib/webhooks/secrets.js';
+import { parseWebhookSecrets, WebhookSecretError } from '../../lib/webhooks/secrets.js';
 import {
   type FakeSecretsManager,
   startFakeSecretsManager,
@@ -22,12 +19,12 @@ const OLD = 'whsec_b2xkLXNlY3JldC1vZi1hdC1sZWFzdC0yNC1ieXRlcw==';
 const NEW = 'whsec_bmV3LXNlY3JldC1vZi1hdC1sZWFzdC0yNC1ieXRlcw==';
 const SECRET_ID = 'sdrs-bff/webhooks/standard-webhooks';
 
-describe('CachedSecret', () => {
+describe('CachedValue', () => {
   it('fetches once for concurrent readers and again only after the bounded age', async () => {
     // Prepare
     let now = 0;
     let fetches = 0;
-    const cache = new CachedSecret(
+    const cache = new CachedValue(
       async () => ++fetches,
       1000,
       () => now,
@@ -50,7 +47,7 @@ describe('CachedSecret', () => {
     // Prepare
     let now = 0;
     let fetches = 0;
-    const cache = new CachedSecret(
+    const cache = new CachedValue(
       async () => ++fetches,
       60_000,
       () => now,
