@@ -23,7 +23,8 @@ export interface SecretConfig {
   readonly maxAgeMs: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The environment, or any other name → value map with the same meaning. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 function required(env: Env, name: string): string {
   const value = env[name]?.trim();
@@ -31,7 +32,14 @@ function required(env: Env, name: string): string {
   return value;
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+/** Reads an integer setting in `min..max`, `fallback` when unset; throws naming the variable. */
+export function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

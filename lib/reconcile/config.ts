@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../config.js';
+import { type Env, integer } from '../config.js';
 import { UPSTREAM_PAGE_SIZE } from '../lookups/protection-groups.js';
 
 /** How a reconcile run paces itself (docs/reconcile.md lists every name and default). */
@@ -20,18 +20,6 @@ export interface ReconcileConfig {
   readonly jobPollIntervalMs: number;
   /** Time kept back at the end of the invocation for the report (`RECONCILE_TIME_RESERVE_MS`, default 5000). */
   readonly timeReserveMs: number;
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
 }
 
 /**
