@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../config.js';
+import { ConfigurationError, type Env, integer } from '../config.js';
 
 /** How long a stored outcome answers retries: 24 h unless `IDEMPOTENCY_TTL_SECONDS` says. */
 export const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
@@ -14,8 +14,6 @@ export interface IdempotencySettings {
   readonly ttlSeconds: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Reads and checks `IDEMPOTENCY_TABLE` and `IDEMPOTENCY_TTL_SECONDS`. */
 export function readIdempotencySettings(env: Env = process.env): IdempotencySettings {
   const tableName = env.IDEMPOTENCY_TABLE?.trim() || undefined;
@@ -24,16 +22,12 @@ export function readIdempotencySettings(env: Env = process.env): IdempotencySett
       'IDEMPOTENCY_TABLE must be a DynamoDB table name (3 to 255 of A-Z a-z 0-9 _ . -)',
     );
   }
-  const raw = env.IDEMPOTENCY_TTL_SECONDS?.trim();
-  const ttlSeconds = raw ? Number(raw) : DEFAULT_IDEMPOTENCY_TTL_SECONDS;
-  if (
-    !Number.isInteger(ttlSeconds) ||
-    ttlSeconds < MIN_TTL_SECONDS ||
-    ttlSeconds > MAX_TTL_SECONDS
-  ) {
-    throw new ConfigurationError(
-      `IDEMPOTENCY_TTL_SECONDS must be an integer from ${MIN_TTL_SECONDS} to ${MAX_TTL_SECONDS}, got "${raw}"`,
-    );
-  }
+  const ttlSeconds = integer(
+    env,
+    'IDEMPOTENCY_TTL_SECONDS',
+    DEFAULT_IDEMPOTENCY_TTL_SECONDS,
+    MIN_TTL_SECONDS,
+    MAX_TTL_SECONDS,
+  );
   return { tableName, ttlSeconds };
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import bundledSources from '../../config/webhook-sources.json' with { type: 'json' };
 import { createProtectionGroupSchema } from '../../schemas/index.js';
-import { ConfigurationError } from '../config.js';
+import { ConfigurationError, type Env, integer } from '../config.js';
 import type {
   CreateField,
   DeliveryIdSpec,
@@ -17,7 +17,6 @@ import type {
 } from './config-types.js';
 import { checkExpression } from './expressions.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
 type Raw = Record<string, unknown>;
 
 const SOURCE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -170,16 +169,6 @@ export function rawSources(env: Env): Raw {
   return merged;
 }
 
-function boundedInteger(env: Env, name: string, fallback: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new ConfigurationError(`${name} must be an integer from 0 to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
 /**
  * Reads the webhook settings. Only enabled sources are parsed, so a broken example does not take
  * the live ones down; naming an enabled source that is not configured is an error.
@@ -203,7 +192,7 @@ export function readWebhookSettings(env: Env = process.env): WebhookSettings {
   return {
     sources,
     secretsFile: env.WEBHOOK_SECRETS_FILE?.trim() || undefined,
-    secretMaxAgeMs: boundedInteger(env, 'WEBHOOK_SECRET_MAX_AGE_SECONDS', 300, 86_400) * 1000,
-    inProgressWaitMs: boundedInteger(env, 'WEBHOOK_IN_PROGRESS_WAIT_MS', 5_000, 25_000),
+    secretMaxAgeMs: integer(env, 'WEBHOOK_SECRET_MAX_AGE_SECONDS', 300, 0, 86_400) * 1000,
+    inProgressWaitMs: integer(env, 'WEBHOOK_IN_PROGRESS_WAIT_MS', 5_000, 0, 25_000),
   };
 }
