@@ -28,6 +28,41 @@ export const acceptedJobSchema = {
 
 export type AcceptedJob = FromSchema<typeof acceptedJobSchema>;
 
+/** 202 of `POST /webhooks/{source}`: the job, plus the ticket it came from (replayed verbatim). */
+export const webhookAcceptedSchema = {
+  $id: 'WebhookAccepted',
+  title: 'WebhookAccepted',
+  type: 'object',
+  additionalProperties: false,
+  required: ['jobId', 'status', 'statusUrl', 'ticket', 'source'],
+  properties: {
+    ...acceptedJobSchema.properties,
+    ticket: {
+      type: ['string', 'null'],
+      description: 'The ticket reference the source maps (e.g. a Jira issue key).',
+    },
+    source: { type: 'string', description: 'The webhook source that delivered it.' },
+  },
+} as const;
+
+export type WebhookAccepted = FromSchema<typeof webhookAcceptedSchema>;
+
+/** 200 of `POST /webhooks/{source}` for a delivery the source's `when` rule filters out. */
+export const webhookIgnoredSchema = {
+  $id: 'WebhookIgnored',
+  title: 'WebhookIgnored',
+  type: 'object',
+  additionalProperties: false,
+  required: ['ignored', 'ticket', 'source'],
+  properties: {
+    ignored: { const: true },
+    ticket: { type: ['string', 'null'] },
+    source: { type: 'string' },
+  },
+} as const;
+
+export type WebhookIgnored = FromSchema<typeof webhookIgnoredSchema>;
+
 /** One active-active domain, shaped for a create form. */
 export const activeDomainSchema = {
   title: 'ActiveDomain',

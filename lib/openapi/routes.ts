@@ -10,6 +10,8 @@ import {
   activeDomainListSchema,
   jobSchema,
   protectionGroupPageSchema,
+  webhookAcceptedSchema,
+  webhookIgnoredSchema,
 } from '../../schemas/responses.js';
 import { SCOPES } from '../http/middlewares/require-scope.js';
 import type { ProblemCode } from '../problems/catalogue.js';
@@ -190,8 +192,7 @@ export const routes: readonly RouteSpec[] = [
     ],
     problems: ['INTERNAL'],
   },
-  // Placeholder until the webhook route contributes its own schemas (docs/webhooks.md): the
-  // body is whatever the source sends; the 202 carries at least the `jobId`.
+  // The body is whatever the source sends (mapped per source, docs/webhooks.md).
   {
     method: 'post',
     path: '/webhooks/{source}',
@@ -216,24 +217,14 @@ export const routes: readonly RouteSpec[] = [
       {
         status: 202,
         description: 'Delivery accepted (or a redelivery of an accepted one); poll the job.',
-        schema: {
-          title: 'WebhookAccepted',
-          type: 'object',
-          required: ['jobId'],
-          properties: { jobId: { type: 'string' }, statusUrl: { type: 'string' } },
-        },
+        schema: webhookAcceptedSchema,
         headers: ['Location'],
       },
       {
         status: 200,
         description:
           'Delivery acknowledged but filtered out by the source’s rules: nothing created.',
-        schema: {
-          title: 'WebhookIgnored',
-          type: 'object',
-          required: ['ignored'],
-          properties: { ignored: { const: true } },
-        },
+        schema: webhookIgnoredSchema,
       },
     ],
     problems: [

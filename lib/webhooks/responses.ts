@@ -1,15 +1,7 @@
+import type { WebhookAccepted, WebhookIgnored } from '../../schemas/responses.js';
 import { type HttpResponse, jsonResponse } from '../http/responses.js';
 import { ProblemError } from '../problems/errors.js';
 import type { AcceptedJob } from '../protection-groups/create.js';
-
-/** What a sender gets for an accepted delivery (and again, verbatim, for every redelivery). */
-export interface AcceptedDeliveryBody {
-  readonly jobId: string;
-  readonly status: 'pending';
-  readonly statusUrl: string;
-  readonly ticket: string | null;
-  readonly source: string;
-}
 
 /** 202 with the job to poll and the ticket reference; stored and replayed for redeliveries. */
 export function acceptedDelivery(
@@ -18,7 +10,7 @@ export function acceptedDelivery(
   source: string,
 ): HttpResponse {
   const statusUrl = `/jobs/${encodeURIComponent(job.jobId)}`;
-  const body: AcceptedDeliveryBody = {
+  const body: WebhookAccepted = {
     jobId: job.jobId,
     status: 'pending',
     statusUrl,
@@ -30,7 +22,8 @@ export function acceptedDelivery(
 
 /** 200 for a delivery the source's `when` filters out: acknowledged so the sender stops. */
 export function ignoredDelivery(ticket: string | undefined, source: string): HttpResponse {
-  return jsonResponse(200, { ignored: true, ticket: ticket ?? null, source });
+  const body: WebhookIgnored = { ignored: true, ticket: ticket ?? null, source };
+  return jsonResponse(200, body);
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS: Partial<Record<string, number>> = {
