@@ -218,7 +218,7 @@ export const routes: readonly RouteSpec[] = [
         status: 202,
         description: 'Delivery accepted (or a redelivery of an accepted one); poll the job.',
         schema: webhookAcceptedSchema,
-        headers: ['Location'],
+        headers: ['Location', 'Idempotent-Replayed', 'Original-Request-Id'],
       },
       {
         status: 200,
