@@ -28,12 +28,11 @@ export class IdempotencyKeyReusedError extends ProblemError {
   }
 }
 
-/** The idempotency store failed before anything ran: retrying is safe (503, `INTERNAL`). */
+/** The idempotency store failed before anything ran: retrying is safe (503). */
 export class IdempotencyStoreUnavailableError extends ProblemError {
   constructor(options: ErrorOptions = {}) {
-    super('INTERNAL', 'The idempotency store failed', {
+    super('IDEMPOTENCY_STORE_UNAVAILABLE', 'The idempotency store failed', {
       ...options,
-      status: 503,
       detail:
         'The service could not record this Idempotency-Key, so nothing was sent to SDRS. Retry with the same key.',
       retryAfterSeconds: IN_PROGRESS_RETRY_AFTER_SECONDS,

@@ -139,6 +139,13 @@ export const problemCatalogue = {
     guidance:
       'The first request with this key has not finished. Wait `Retry-After` seconds, then retry with the same key and body to get its answer.',
   },
+  IDEMPOTENCY_STORE_UNAVAILABLE: {
+    status: 503,
+    title: 'Idempotency records are unavailable',
+    retryable: true,
+    guidance:
+      'The service could not record the Idempotency-Key, so nothing was sent to SDRS. Retry with the same key and body after `Retry-After`.',
+  },
   JOB_NOT_FOUND: {
     status: 404,
     title: 'Unknown job',

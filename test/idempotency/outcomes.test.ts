@@ -251,7 +251,7 @@ describe('before anything runs', () => {
     // Assess
     expect(answer.statusCode).toBe(503);
     expect(answer.headers['retry-after']).toBe('1');
-    expect(json(answer)).toMatchObject({ code: 'INTERNAL', retryable: true });
+    expect(json(answer)).toMatchObject({ code: 'IDEMPOTENCY_STORE_UNAVAILABLE', retryable: true });
     expect(createsReceived(upstream.sim)).toBe(0);
   });
 
