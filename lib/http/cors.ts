@@ -2,18 +2,13 @@
  * CORS settings shared by the Lambda responses (`@middy/http-cors`) and the API Gateway preflight
  * configuration (`config/cors.cjs` reads the same variable and lists).
  */
-export const CORS_ALLOWED_HEADERS = [
-  'authorization',
-  'content-type',
-  'idempotency-key',
-  'x-request-id',
-];
 /** Headers a browser script may read: the job location, ids, retry hints, replay marker. */
 export const CORS_EXPOSED_HEADERS = [
   'location',
   'retry-after',
   'x-request-id',
   'idempotent-replayed',
+  'original-request-id',
 ];
 
 /** `CORS_ALLOWED_ORIGINS`: comma-separated origins (`*.example.com` wildcards allowed); empty = none. */
