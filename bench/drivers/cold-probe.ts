@@ -13,6 +13,8 @@ export interface ColdSample {
   readonly bootMs: number;
   readonly importMs?: number;
   readonly firstRequestMs?: number;
+  /** CPU time (user + system) of the import: what the bundle costs even when the CPU is shared. */
+  readonly importCpuMs?: number;
   /** Status of the first answer, or the name of what it threw. */
   readonly status?: number | string;
   /** `new Function(...)` calls during import + first request (runtime code generation). */
@@ -60,11 +62,13 @@ async function main(): Promise<void> {
     return;
   }
   const event = JSON.parse(process.env.BENCH_EVENT ?? '{}');
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const module = (await import(pathToFileURL(bundle).href)) as {
     handler: (event: unknown, context: unknown) => Promise<{ statusCode?: number } | undefined>;
   };
   const imported = performance.now();
+  const importCpu = process.cpuUsage(cpu);
   let status: number | string;
   try {
     const answer = await module.handler(event, context);
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
     bootMs,
     importMs: imported - started,
     firstRequestMs: answered - imported,
+    importCpuMs: (importCpu.user + importCpu.system) / 1000,
     status,
     functionsCompiled,
     rssMb: process.memoryUsage().rss / 1048576,

@@ -36,6 +36,7 @@ export interface ColdRow {
   readonly gzipKb: number | undefined;
   readonly importMs: number;
   readonly firstRequestMs: number;
+  readonly importCpuMs: number;
   /** Import + first request, per process, median. */
   readonly coldMs: number;
   /** Spawn to exit as the parent saw it. */
@@ -136,6 +137,7 @@ export async function runColdPhase(ctx: BenchContext): Promise<ColdRow[]> {
       gzipKb: target.bundle && target.bundle.gzipBytes / 1024,
       importMs: of((s) => s.importMs),
       firstRequestMs: of((s) => s.firstRequestMs),
+      importCpuMs: of((s) => s.importCpuMs),
       coldMs: of((s) => (s.importMs ?? Number.NaN) + (s.firstRequestMs ?? Number.NaN)),
       processMs: median(runs.map((r) => r.processMs)),
       bootMs: of((s) => s.bootMs),
@@ -171,6 +173,7 @@ export function formatColdPhase(rows: readonly ColdRow[]): string {
       'KB',
       'gzip KB',
       'import',
+      'import CPU',
       'first req',
       'import+first',
       'process',
@@ -184,6 +187,7 @@ export function formatColdPhase(rows: readonly ColdRow[]): string {
       num(row.kb, 1),
       num(row.gzipKb, 1),
       num(row.importMs, 1),
+      num(row.importCpuMs, 1),
       num(row.firstRequestMs, 1),
       num(row.coldMs, 1),
       num(row.processMs, 1),

@@ -43,6 +43,7 @@ export function figures(results: Results) {
     create_c16_p99_ratio: byConcurrency(16)?.p99Ratio,
     create_c1_p50_overhead_ms: overhead(byConcurrency(1)),
     cold_import_ms: headline?.importMs,
+    cold_import_cpu_ms: headline?.importCpuMs,
     cold_first_request_ms: headline?.firstRequestMs,
     cold_process_ms: headline?.processMs,
     empty_process_ms: empty?.processMs,
