@@ -156,7 +156,8 @@ async function main(): Promise<void> {
     host: new Rpc(child),
     hostProcess: child,
     lambdaFlags: lambdaNodeFlags(built.memoryMb),
-    profileDir: opts.profile ? join(ROOT, 'bench', '.profiles') : undefined,
+    // Profiles stay outside the tree (they are large); their paths are printed.
+    profileDir: opts.profile ? join(cache, 'sdrs-bff-bench-profiles') : undefined,
   };
   const results: Results = {};
   const sections: string[] = [];
