@@ -17,9 +17,9 @@ export interface RateLimiterOptions {
 
 /**
  * Interval rate limiter for every upstream request of a run. Slots are granted one at a time,
- * in call order, each at least `1.05 s / ratePerSecond` after the previous grant as actually
- * made, so any `ratePerSecond + 1` consecutive requests span more than one second: the limit
- * holds in every sliding one-second window, not only on average. No bursts: a run is a steady
+ * in call order, `1.05 s / ratePerSecond` apart, and never more than `ratePerSecond` within any
+ * sliding second (checked against the grants actually made): the limit holds in every window,
+ * not only on average. No bursts: a run is a steady
  * trickle that leaves the gateway's 200 requests/s per API to everyone else.
  *
  * A throttled answer pauses the whole limiter (`pause`), not just the request that got it: the
@@ -27,6 +27,7 @@ export interface RateLimiterOptions {
  */
 export class RateLimiter {
   readonly #intervalMs: number;
+  readonly #ratePerSecond: number;
   readonly #clock: Clock;
   readonly #closesAt: number;
   #nextSlot = Number.NEGATIVE_INFINITY;
@@ -38,6 +39,7 @@ export class RateLimiter {
   constructor(ratePerSecond: number, options: RateLimiterOptions = {}) {
     if (!(ratePerSecond > 0)) throw new RangeError('ratePerSecond must be > 0');
     this.#intervalMs = (RATE_WINDOW_MS * (1 + JITTER_MARGIN)) / ratePerSecond;
+    this.#ratePerSecond = ratePerSecond;
     this.#clock = options.clock ?? systemClock;
     this.#closesAt = options.closesAt ?? Number.POSITIVE_INFINITY;
   }
@@ -74,19 +76,35 @@ export class RateLimiter {
   }
 
   async #waitForSlot(): Promise<void> {
+    let scheduledAt: number;
+    let slept = false;
     for (;;) {
       const now = this.#clock.now();
-      const at = Math.max(this.#nextSlot, this.#pausedUntil);
-      if (at > this.#closesAt) throw new RunDeadlineError();
-      if (now >= at) break;
+      scheduledAt = Math.max(this.#nextSlot, this.#pausedUntil, this.#windowReopensAt(now));
+      if (scheduledAt > this.#closesAt) throw new RunDeadlineError();
+      if (now >= scheduledAt) break;
       // A pause may be extended while we sleep, and a timer may fire early: check again.
-      await this.#clock.sleep(at - now);
+      await this.#clock.sleep(scheduledAt - now);
+      slept = true;
     }
     const grantedAt = this.#clock.now();
-    this.#nextSlot = grantedAt + this.#intervalMs;
+    // The next slot counts from when this one was due, not from when the timer fired, so timers
+    // that fire a few milliseconds late do not add up over a run (lateness beyond the 5 % margin
+    // is not forgiven: idle time is never banked). The window check caps every second anyway.
+    const lateness = slept
+      ? Math.min(grantedAt - scheduledAt, this.#intervalMs * JITTER_MARGIN)
+      : 0;
+    this.#nextSlot = grantedAt - Math.max(0, lateness) + this.#intervalMs;
     this.#granted += 1;
     this.#recent.push(grantedAt);
     this.#forgetOld(grantedAt);
+  }
+
+  /** When the last second already holds `ratePerSecond` grants: the moment the oldest leaves it. */
+  #windowReopensAt(now: number): number {
+    this.#forgetOld(now);
+    if (this.#recent.length < this.#ratePerSecond) return Number.NEGATIVE_INFINITY;
+    return (this.#recent[this.#recent.length - this.#ratePerSecond] ?? 0) + RATE_WINDOW_MS + 1;
   }
 
   #forgetOld(now: number): void {

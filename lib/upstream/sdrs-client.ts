@@ -30,7 +30,7 @@ export interface SdrsClientOptions {
   readonly credentials: CredentialsProvider;
   /** Receives one entry per attempt; never sees headers, bodies or credentials. */
   readonly onCall?: (entry: UpstreamCallLog) => void;
-  /** Awaited before every attempt (first sends and resends alike), e.g. a rate limiter. */
+  /** Awaited right before every attempt is signed and sent (resends too), e.g. a rate limiter. */
   readonly beforeAttempt?: () => Promise<void>;
 }
 
@@ -138,6 +138,9 @@ export class SdrsClient {
     let retries = 0;
     let refreshedCredentials = false;
     for (let attempt = 1; ; attempt++) {
+      // Credentials first (a Secrets Manager read can take ~100 ms), then the hook: a rate
+      // limiter's slot must be spent on sending, not on waiting for the secret.
+      const credentials = await this.#credentials.get();
       await this.#beforeAttempt?.();
       const started = performance.now();
       const log = (status: number | undefined, outcome: string, requestId?: string) =>
@@ -150,7 +153,6 @@ export class SdrsClient {
           durationMs: Math.round(performance.now() - started),
           upstreamRequestId: requestId,
         });
-      const credentials = await this.#credentials.get();
       const headers = signRequest(
         {
           method: spec.method,

@@ -58,6 +58,19 @@ describe('RateLimiter', () => {
     expect(maxInAnySecond(times)).toBeLessThanOrEqual(20);
   });
 
+  it('does not let late timers add up over a run, and still holds the rate', async () => {
+    // Prepare: every timer fires 2 ms late, as real ones do under load
+    const clock = new FakeClock(-2);
+    const limiter = new RateLimiter(10, { clock });
+
+    // Act
+    const times = await grantTimes(limiter, clock, 101);
+
+    // Assess
+    expect(times.at(-1)).toBeLessThanOrEqual(100 * limiter.intervalMs + 2);
+    expect(maxInAnySecond(times)).toBeLessThanOrEqual(10);
+  });
+
   it('serves concurrent callers one at a time, in call order', async () => {
     // Prepare
     const clock = new FakeClock();
