@@ -74,6 +74,40 @@ describe('serverless package (no AWS credentials)', () => {
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs22.x');
   });
 
+  it('gives each function a role with only what it needs', () => {
+    // Prepare
+    const actionsOf = (fn: string): string[] => {
+      const lambda = resources[`${fn}LambdaFunction`];
+      if (!lambda) throw new Error(`no function ${fn}`);
+      const roleName = (lambda.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      const policies = (resources[roleName]?.Properties.Policies ?? []) as Array<{
+        PolicyDocument: { Statement: Array<{ Action: string | string[] }> };
+      }>;
+      const actions = policies.flatMap((p) =>
+        p.PolicyDocument.Statement.flatMap((st) => st.Action),
+      );
+      return [...new Set(actions.filter((a) => !a.startsWith('logs:')))].sort();
+    };
+    const dynamo = [
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ];
+
+    // Assess
+    expect(actionsOf('CreateProtectionGroup')).toEqual(
+      [...dynamo, 'secretsmanager:GetSecretValue'].sort(),
+    );
+    expect(actionsOf('Webhook')).toEqual([...dynamo, 'secretsmanager:GetSecretValue'].sort());
+    for (const fn of ['GetJob', 'GetActiveDomains', 'ListProtectionGroups']) {
+      expect(actionsOf(fn)).toEqual(['secretsmanager:GetSecretValue']);
+    }
+    expect(actionsOf('Reconcile')).toEqual(['secretsmanager:GetSecretValue', 'sqs:SendMessage']);
+    expect(actionsOf('GetOpenApi')).toEqual([]);
+    expect(actionsOf('NotFound')).toEqual([]);
+  });
+
   it('declares the idempotency table with TTL, the reconcile schedule and its dead-letter queue', () => {
     // Assess
     const [table] = ofType('AWS::DynamoDB::Table');
