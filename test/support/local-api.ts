@@ -35,7 +35,7 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
       PORT: String(port),
       LAMBDA_PORT: String(lambdaPort),
       SIMULATOR_PORT: String(simulatorPort),
-      DYNAMODB_PORT: String(dynamoPort),
+      DYNALITE_PORT: String(dynamoPort),
       SDRS_ENDPOINT: '',
       SDRS_PROJECT_ID: '',
       SDRS_SECRET_FILE: '',
