@@ -40,12 +40,7 @@ export function webhookHttpHandler(
   maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES,
 ): middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResponse> {
   return middy<APIGatewayProxyEventV2, HttpResponse>()
-    .use(
-      injectLambdaContext(logger, {
-        correlationIdPath: 'requestContext.requestId',
-        resetKeys: true,
-      }),
-    )
+    .use(injectLambdaContext(logger, { resetKeys: true })) // correlation id: requestIdHeader
     .use(requestIdHeader())
     .use(httpHeaderNormalizer())
     .use(bodyLimit(maxBodyBytes))
