@@ -10,8 +10,9 @@ import { enableExampleWebhooks } from '../examples/webhooks/local.js';
 import { startSimulator } from '../simulator/index.js';
 import { useLocalDynamoDb } from './local-dynamodb.js';
 
+// The AWS SDK warns about Node 20 on every client; here (dynalite setup) and in the functions.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const env: NodeJS.ProcessEnv = { ...process.env, SDRS_SECRET_ID: process.env.SDRS_SECRET_ID ?? '' };
-env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Local only: no JWT issuer here, so caller authentication is off unless AUTH_DISABLED=false.
 env.AUTH_DISABLED ??= 'true';
 env.CORS_ALLOWED_ORIGINS ??= 'http://localhost:5173,http://127.0.0.1:5173';
