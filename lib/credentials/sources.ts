@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { getSecretString } from '../secrets/secrets-manager.js';
+import { readSecretString } from '../secrets/secrets-manager.js';
 import { CredentialsError, parseCredentialsSecret, type SdrsCredentials } from './credentials.js';
 import type { CredentialsFetcher } from './provider.js';
 
@@ -18,19 +18,6 @@ export function fileSecretFetcher(path: string): CredentialsFetcher {
 
 /** Reads the credentials JSON from AWS Secrets Manager (`SDRS_SECRET_ID`) with the real SDK client. */
 export function secretsManagerFetcher(secretId: string): CredentialsFetcher {
-  return async (): Promise<SdrsCredentials> => {
-    let text: string | undefined;
-    try {
-      text = await getSecretString(secretId);
-    } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error';
-      throw new CredentialsError(`Cannot read secret ${secretId} from Secrets Manager (${name})`, {
-        cause: error,
-      });
-    }
-    if (text === undefined) {
-      throw new CredentialsError(`Secret ${secretId} has no SecretString`);
-    }
-    return parseCredentialsSecret(text, `Secrets Manager secret ${secretId}`);
-  };
+  return async (): Promise<SdrsCredentials> =>
+    parseCredentialsSecret(await readSecretString(secretId), `Secrets Manager secret ${secretId}`);
 }

@@ -1,12 +1,21 @@
+/** A secret could not be read from Secrets Manager; the message names the secret, never its value. */
+export class SecretReadError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SecretReadError';
+  }
+}
+
 type SecretStringReader = (secretId: string) => Promise<string | undefined>;
 let reader: Promise<SecretStringReader> | undefined;
 
 /**
  * Reads a secret's `SecretString` with the real AWS SDK client: one client per container,
  * imported on first use, so functions that never read Secrets Manager never load it.
- * `AWS_ENDPOINT_URL_SECRETS_MANAGER` points it at a local endpoint in tests. SDK errors propagate.
+ * `AWS_ENDPOINT_URL_SECRETS_MANAGER` points it at a local endpoint in tests. Throws
+ * `SecretReadError` when the read fails or the secret has no string value.
  */
-export async function getSecretString(secretId: string): Promise<string | undefined> {
+export async function readSecretString(secretId: string): Promise<string> {
   reader ??= import('@aws-sdk/client-secrets-manager').then(
     ({ SecretsManagerClient, GetSecretValueCommand }) => {
       const client = new SecretsManagerClient({});
@@ -14,5 +23,15 @@ export async function getSecretString(secretId: string): Promise<string | undefi
         (await client.send(new GetSecretValueCommand({ SecretId: id }))).SecretString;
     },
   );
-  return (await reader)(secretId);
+  let text: string | undefined;
+  try {
+    text = await (await reader)(secretId);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'Error';
+    throw new SecretReadError(`Cannot read secret ${secretId} from Secrets Manager (${name})`, {
+      cause: error,
+    });
+  }
+  if (text === undefined) throw new SecretReadError(`Secret ${secretId} has no SecretString`);
+  return text;
 }

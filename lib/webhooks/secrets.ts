@@ -3,7 +3,7 @@
  * from Secrets Manager or, locally, from one file keyed by source name. Never logged.
  */
 import { readFile } from 'node:fs/promises';
-import { getSecretString } from '../secrets/secrets-manager.js';
+import { readSecretString } from '../secrets/secrets-manager.js';
 
 /** A webhook secret could not be read or does not have the documented shape. */
 export class WebhookSecretError extends Error {
@@ -53,14 +53,7 @@ export function fileSecretsFetcher(path: string, source: string): () => Promise<
 /** Secrets from the Secrets Manager secret `secretId` (`AWS_ENDPOINT_URL_SECRETS_MANAGER` works). */
 export function secretsManagerSecretsFetcher(secretId: string): () => Promise<readonly string[]> {
   return async () => {
-    let text: string | undefined;
-    try {
-      text = await getSecretString(secretId);
-    } catch (error) {
-      const name = error instanceof Error ? error.name : 'Error';
-      throw new WebhookSecretError(`Cannot read secret ${secretId} (${name})`, { cause: error });
-    }
-    if (text === undefined) throw new WebhookSecretError(`Secret ${secretId} has no SecretString`);
+    const text = await readSecretString(secretId);
     return parseWebhookSecrets(parseJson(text, `Secret ${secretId}`), `Secret ${secretId}`);
   };
 }
