@@ -2,6 +2,7 @@ import type { WebhookAccepted, WebhookIgnored } from '../../schemas/responses.js
 import { type HttpResponse, jsonResponse } from '../http/responses.js';
 import { ProblemError } from '../problems/errors.js';
 import type { AcceptedJob } from '../protection-groups/create.js';
+import { acceptedJobBody } from '../protection-groups/responses.js';
 
 /** 202 with the job to poll and the ticket reference; stored and replayed for redeliveries. */
 export function acceptedDelivery(
@@ -9,15 +10,8 @@ export function acceptedDelivery(
   ticket: string | undefined,
   source: string,
 ): HttpResponse {
-  const statusUrl = `/jobs/${encodeURIComponent(job.jobId)}`;
-  const body: WebhookAccepted = {
-    jobId: job.jobId,
-    status: 'pending',
-    statusUrl,
-    ticket: ticket ?? null,
-    source,
-  };
-  return jsonResponse(202, body, { location: statusUrl });
+  const body: WebhookAccepted = { ...acceptedJobBody(job), ticket: ticket ?? null, source };
+  return jsonResponse(202, body, { location: body.statusUrl });
 }
 
 /** 200 for a delivery the source's `when` filters out: acknowledged so the sender stops. */
