@@ -1,7 +1,7 @@
 import type { ActiveDomain, ActiveDomainList } from '../../schemas/responses.js';
 import { logger } from '../observability/logger.js';
+import { unexpectedAnswer } from '../upstream/normalise.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
-import { unexpectedUpstreamShape } from './upstream-shape.js';
 import { asRecord, nonEmptyString, stringOrNull } from './values.js';
 
 /**
@@ -27,7 +27,8 @@ export function toActiveDomain(value: unknown): ActiveDomain | undefined {
 export async function listActiveDomains(client: SdrsClient): Promise<ActiveDomainList> {
   const result = await client.listActiveDomains();
   const raw = asRecord(result.value)?.domains;
-  if (!Array.isArray(raw)) throw unexpectedUpstreamShape(result, 'no `domains` array');
+  if (!Array.isArray(raw))
+    throw unexpectedAnswer(200, result.upstreamRequestId, 'no `domains` array');
   const domains = raw.map(toActiveDomain).filter((d): d is ActiveDomain => d !== undefined);
   if (domains.length < raw.length) {
     logger.warn('active domains without id or availability zones left out', {

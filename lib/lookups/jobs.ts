@@ -3,9 +3,8 @@ import type { Job, JobProblem, JobStatus } from '../../schemas/responses.js';
 import { problemType } from '../http/responses.js';
 import { problemCatalogue } from '../problems/catalogue.js';
 import { ProblemError, RequestValidationError, UpstreamError } from '../problems/errors.js';
-import { sanitiseText } from '../upstream/normalise.js';
+import { sanitiseText, unexpectedAnswer } from '../upstream/normalise.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
-import { unexpectedUpstreamShape } from './upstream-shape.js';
 import { asRecord, isoTimestamp, nonEmptyString } from './values.js';
 
 /** How long a caller should wait before polling again, by job status (seconds). */
@@ -127,6 +126,7 @@ export async function getJob(rawJobId: string | undefined, client: SdrsClient): 
     if (isUnknownJob(error)) throw new JobNotFoundError(jobId, error);
     throw error;
   }
-  if (!asRecord(result.value)) throw unexpectedUpstreamShape(result, 'the job is not an object');
+  if (!asRecord(result.value))
+    throw unexpectedAnswer(200, result.upstreamRequestId, 'the job is not an object');
   return toJob(jobId, result.value);
 }

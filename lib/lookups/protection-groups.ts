@@ -1,7 +1,7 @@
 import type { ListProtectionGroupsQuery } from '../../schemas/lookups.js';
 import type { ProtectionGroup, ProtectionGroupPage } from '../../schemas/responses.js';
+import { unexpectedAnswer } from '../upstream/normalise.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
-import { unexpectedUpstreamShape } from './upstream-shape.js';
 import { asRecord, countOrNull, isoTimestamp, stringOrNull } from './values.js';
 
 /**
@@ -61,7 +61,8 @@ async function fetchPage(
   });
   const answer = asRecord(result.value);
   const raw = answer?.server_groups;
-  if (!Array.isArray(raw)) throw unexpectedUpstreamShape(result, 'no `server_groups` array');
+  if (!Array.isArray(raw))
+    throw unexpectedAnswer(200, result.upstreamRequestId, 'no `server_groups` array');
   const groups = raw.map(toProtectionGroup).filter((g): g is ProtectionGroup => g !== undefined);
   return { groups, count: countOrNull(answer?.count) ?? offset + raw.length };
 }

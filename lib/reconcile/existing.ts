@@ -1,7 +1,7 @@
 import type { ProtectionGroup } from '../../schemas/responses.js';
 import { toProtectionGroup } from '../lookups/protection-groups.js';
-import { unexpectedUpstreamShape } from '../lookups/upstream-shape.js';
 import { asRecord, countOrNull } from '../lookups/values.js';
+import { unexpectedAnswer } from '../upstream/normalise.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
 import { callWithResends, type ResendPolicy } from './upstream.js';
 
@@ -27,7 +27,8 @@ export async function readExistingGroups(
     );
     const answer = asRecord(result.value);
     const raw = answer?.server_groups;
-    if (!Array.isArray(raw)) throw unexpectedUpstreamShape(result, 'no `server_groups` array');
+    if (!Array.isArray(raw))
+      throw unexpectedAnswer(200, result.upstreamRequestId, 'no `server_groups` array');
     for (const value of raw) {
       const group = toProtectionGroup(value);
       if (group) groups.push(group);
@@ -42,8 +43,5 @@ export async function readExistingGroups(
       return groups;
     }
   }
-  throw unexpectedUpstreamShape(
-    { value: undefined, upstreamRequestId: undefined },
-    `the list did not end within ${MAX_PAGES} pages`,
-  );
+  throw unexpectedAnswer(200, undefined, `the list did not end within ${MAX_PAGES} pages`);
 }

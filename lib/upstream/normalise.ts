@@ -143,3 +143,20 @@ export function normaliseUpstreamAnswer(answer: UpstreamAnswer): UpstreamError {
     },
   );
 }
+
+/**
+ * SDRS answered 2xx but with something this service cannot use (not JSON, too large, the wrong
+ * shape): `UPSTREAM_UNAVAILABLE` (502) — the caller can only retry later (with the same
+ * Idempotency-Key for a create, which may have been accepted).
+ */
+export function unexpectedAnswer(
+  status: number,
+  requestId: string | undefined,
+  why: string,
+): UpstreamError {
+  return new UpstreamError('UPSTREAM_UNAVAILABLE', `SDRS answered ${status} but ${why}`, {
+    kind: 'answered',
+    detail: 'SDRS sent an answer this service cannot read.',
+    upstream: { status, ...(requestId && { requestId }) },
+  });
+}

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { UpstreamConfig } from '../config.js';
 import type { CredentialsProvider } from '../credentials/provider.js';
 import { UpstreamError } from '../problems/errors.js';
-import { normaliseUpstreamAnswer, type UpstreamAnswer } from './normalise.js';
+import { normaliseUpstreamAnswer, type UpstreamAnswer, unexpectedAnswer } from './normalise.js';
 import { resendReason } from './resend-policy.js';
 import { signRequest } from './signer.js';
 import { sendRequest } from './transport.js';
@@ -50,13 +50,6 @@ export interface UpstreamResult<T> {
 
 const BASE_BACKOFF_MS = 100;
 
-function unexpectedAnswer(answer: UpstreamAnswer, why: string): UpstreamError {
-  return new UpstreamError('UPSTREAM_UNAVAILABLE', `SDRS answered ${answer.status} but ${why}`, {
-    kind: 'answered',
-    upstream: { status: answer.status, ...(answer.requestId && { requestId: answer.requestId }) },
-  });
-}
-
 /**
  * The SDRS API as this service uses it: signs each call with AK/SK, sends it through the shared
  * keep-alive agent within `SDRS_TIMEOUT_MS`, and turns every failure into an `UpstreamError`.
@@ -85,21 +78,16 @@ export class SdrsClient {
   async createProtectionGroup(
     serverGroup: UpstreamServerGroupCreate,
   ): Promise<UpstreamResult<{ jobId: string }>> {
-    const result = await this.#call<{ job_id?: unknown }>({
+    const result = await this.#call<unknown>({
       operation: 'createProtectionGroup',
       method: 'POST',
       path: '/server-groups',
       body: { server_group: serverGroup },
     });
-    const jobId = result.value.job_id;
+    // Read defensively: a 200 may carry `null`, an array or a non-string id.
+    const jobId = (result.value as { job_id?: unknown } | null)?.job_id;
     if (typeof jobId !== 'string' || jobId === '') {
-      throw new UpstreamError('UPSTREAM_UNAVAILABLE', 'SDRS accepted the create without a job_id', {
-        kind: 'answered',
-        upstream: {
-          status: 200,
-          ...(result.upstreamRequestId && { requestId: result.upstreamRequestId }),
-        },
-      });
+      throw unexpectedAnswer(200, result.upstreamRequestId, 'without a job_id');
     }
     return { value: { jobId }, upstreamRequestId: result.upstreamRequestId };
   }
@@ -205,11 +193,13 @@ export class SdrsClient {
   }
 
   #parse<T>(answer: UpstreamAnswer): T {
-    if (answer.truncated) throw unexpectedAnswer(answer, 'the answer is too large');
+    if (answer.truncated) {
+      throw unexpectedAnswer(answer.status, answer.requestId, 'the answer is too large');
+    }
     try {
       return JSON.parse(answer.body.toString('utf8')) as T;
     } catch {
-      throw unexpectedAnswer(answer, 'the answer is not JSON');
+      throw unexpectedAnswer(answer.status, answer.requestId, 'the answer is not JSON');
     }
   }
 }

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { handler } from '../../handlers/create-protection-group.js';
+import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { httpEvent, lambdaContext } from '../support/events.js';
+import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
+
+const body = {
+  name: 'pg-odd-01',
+  sourceAvailabilityZone: SEED_AZ_SOURCE,
+  targetAvailabilityZone: SEED_AZ_TARGET,
+  domainId: SEED_DOMAIN_ID,
+  sourceVpcId: 'vpc-1',
+};
+
+describe('a create SDRS answers 200 without a usable job id', () => {
+  let upstream: LocalUpstream;
+
+  beforeAll(async () => {
+    upstream = await startLocalUpstream();
+  });
+  afterAll(async () => upstream.close());
+  beforeEach(() => upstream.sim.reset());
+
+  it.each([['null'], ['"job"'], ['[]'], ['{}'], ['{"job_id": 42}'], ['{"job_id": ""}']])(
+    'answers 502 UPSTREAM_UNAVAILABLE for %s, never 500',
+    async (answer) => {
+      // Prepare
+      upstream.sim.inject({ route: 'create', kind: 'answer', status: 200, body: answer });
+
+      // Act
+      const response = await handler(
+        httpEvent({ method: 'POST', path: '/protection-groups', body }),
+        lambdaContext(),
+      );
+
+      // Assess
+      expect(response.statusCode).toBe(502);
+      expect(JSON.parse(response.body ?? '{}')).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstream: { status: 200 },
+      });
+    },
+  );
+});
