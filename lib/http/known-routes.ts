@@ -1,6 +1,8 @@
 /**
  * Every route the HTTP API serves, as `METHOD /path/{param}`. The catch-all handler uses it to
- * tell an unknown path (404) from a known path with the wrong method (405 + Allow).
+ * tell an unknown path (404) from a known path with the wrong method (405 + Allow). Kept here
+ * rather than derived from the OpenAPI route table so the catch-all bundle carries no schemas;
+ * test/http/known-routes.test.ts keeps both (and serverless.yml) in step.
  */
 export const KNOWN_ROUTES = [
   'POST /protection-groups',
