@@ -1,7 +1,8 @@
-// API Gateway HTTP API CORS (preflight answered by the gateway) from CORS_ALLOWED_ORIGINS.
-// Kept in step with lib/http/cors.ts, which sets the same headers on Lambda responses.
-module.exports = () => {
-  const origins = (process.env.CORS_ALLOWED_ORIGINS ?? '')
+// API Gateway HTTP API CORS (preflight answered by the gateway) from the `corsAllowedOrigins`
+// parameter, which is also the functions' CORS_ALLOWED_ORIGINS. Kept in step with
+// lib/http/cors.ts, which sets the same headers on Lambda responses.
+module.exports = async ({ resolveVariable }) => {
+  const origins = String((await resolveVariable('param:corsAllowedOrigins')) ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);

@@ -1,10 +1,15 @@
 /** `GET /protection-groups`: one page of existing groups, filtered by `name` and `status`. */
+import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
 import { sdrsClient } from '../lib/dependencies.js';
 import { httpHandler } from '../lib/http/http-handler.js';
 import { SCOPES } from '../lib/http/middlewares/require-scope.js';
 import { listProtectionGroups } from '../lib/lookups/protection-groups.js';
 import { protectionGroupPageResponse } from '../lib/lookups/responses.js';
+import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 import { validateListProtectionGroupsQuery } from '../lib/validation/validators.js';
+
+// Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
+refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig]);
 
 export const handler = httpHandler(
   { auth: { scope: SCOPES.read }, query: { validator: validateListProtectionGroupsQuery } },

@@ -3,6 +3,10 @@ import { httpHandler } from '../lib/http/http-handler.js';
 import { methodsAllowedAt } from '../lib/http/known-routes.js';
 import { problem, problemResponse } from '../lib/http/responses.js';
 import { ProblemError } from '../lib/problems/errors.js';
+import { refuseToStartUnlessConfigured } from '../lib/startup.js';
+
+// Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
+refuseToStartUnlessConfigured([]);
 
 export const handler = httpHandler({ auth: 'public' }, async ({ event, requestId }) => {
   const allowed = methodsAllowedAt(event.rawPath);

@@ -15,6 +15,13 @@ export interface UpstreamConfig {
   readonly maxRetries: number;
   /** The longest `Retry-After` waited out inside one call; longer ones go back to the caller. */
   readonly maxRetryWaitMs: number;
+  /**
+   * Upper bound for one whole call — every attempt, backoff, `Retry-After` wait and credential
+   * refresh — so that all attempts fit inside the function timeout (20 s behind API Gateway's
+   * 30 s) and the caller gets our problem+json rather than a bare gateway error. Time spent
+   * waiting for a rate-limiter slot (`beforeAttempt`) is not counted.
+   */
+  readonly callBudgetMs: number;
 }
 
 export interface SecretConfig {
@@ -71,6 +78,7 @@ export function readUpstreamConfig(env: Env = process.env): UpstreamConfig {
     timeoutMs: integer(env, 'SDRS_TIMEOUT_MS', 10_000, 100, 120_000),
     maxRetries: integer(env, 'SDRS_MAX_RETRIES', 2, 0, 10),
     maxRetryWaitMs: integer(env, 'SDRS_MAX_RETRY_WAIT_MS', 2_000, 0, 60_000),
+    callBudgetMs: integer(env, 'SDRS_CALL_BUDGET_MS', 15_000, 1_000, 300_000),
   };
 }
 

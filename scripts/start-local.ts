@@ -36,6 +36,8 @@ if (!env.SDRS_ENDPOINT) {
 
 // The CLI itself, not `npx`: a signal sent to this child must reach serverless-offline.
 const cli = resolve('node_modules/.bin/serverless');
+// serverless.yml's `sdrsSecretName` parameter becomes SDRS_SECRET_ID: empty = the local file.
+env.SDRS_SECRET_NAME = env.SDRS_SECRET_ID;
 const offline = spawn(cli, ['offline', 'start', '--stage', 'local'], { env, stdio: 'inherit' });
 
 let stopping = false;

@@ -1,6 +1,6 @@
 /**
  * CORS settings shared by the Lambda responses (`@middy/http-cors`) and the API Gateway preflight
- * configuration (`config/cors.cjs` reads the same variable and lists).
+ * configuration (`config/cors.cjs` reads the same `corsAllowedOrigins` parameter and lists).
  */
 /** Headers a browser script may read: the job location, ids, retry hints, replay marker. */
 export const CORS_EXPOSED_HEADERS = [

@@ -18,7 +18,12 @@ let reader: Promise<SecretStringReader> | undefined;
 export async function readSecretString(secretId: string): Promise<string> {
   reader ??= import('@aws-sdk/client-secrets-manager').then(
     ({ SecretsManagerClient, GetSecretValueCommand }) => {
-      const client = new SecretsManagerClient({});
+      // Bounded like the idempotency store's client: a hanging secret read must not eat the
+      // function timeout. Worst case 2 × (1 s + 3 s) plus a backoff, well inside the call budget.
+      const client = new SecretsManagerClient({
+        maxAttempts: 2,
+        requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+      });
       return async (id: string) =>
         (await client.send(new GetSecretValueCommand({ SecretId: id }))).SecretString;
     },

@@ -53,6 +53,9 @@ const BASE_BACKOFF_MS = 100;
 /**
  * The SDRS API as this service uses it: signs each call with AK/SK, sends it through the shared
  * keep-alive agent within `SDRS_TIMEOUT_MS`, and turns every failure into an `UpstreamError`.
+ * One call, resends included, ends within `SDRS_CALL_BUDGET_MS` (time awaiting `beforeAttempt`
+ * not counted): each attempt is cut to the budget left, and a resend that would not get a
+ * useful window is not made — the last error is thrown as it is.
  *
  * Resend policy (design.md §4): a call is sent again only when SDRS provably did not act — the
  * connection was refused or the name did not resolve, SDRS answered 429/503, or it rejected our
@@ -125,12 +128,29 @@ export class SdrsClient {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let retries = 0;
     let refreshedCredentials = false;
+    let lastError: UpstreamError | undefined;
+    // The call's budget (SDRS_CALL_BUDGET_MS) ends at `deadline`; it moves later by the time spent
+    // in `beforeAttempt`, so a rate limiter's pacing does not eat it.
+    let deadline = performance.now() + this.#config.callBudgetMs;
+    // Resend only with at least this window left: a shorter attempt could hardly connect and be
+    // answered, and would just swap the real last error for a timeout. (A smaller timeoutMs is
+    // the configured attempt length itself.)
+    const minAttemptMs = Math.min(1_000, this.#config.timeoutMs);
     for (let attempt = 1; ; attempt++) {
       // Credentials first (a Secrets Manager read can take ~100 ms), then the hook: a rate
       // limiter's slot must be spent on sending, not on waiting for the secret.
       const credentials = await this.#credentials.get();
+      // A resend needs a useful window (checked before the hook so no limiter slot is wasted).
+      if (lastError && deadline - performance.now() < minAttemptMs) throw lastError;
+      const paced = performance.now();
       await this.#beforeAttempt?.();
       const started = performance.now();
+      deadline += started - paced;
+      // The first attempt is always sent, with at least the useful window.
+      const timeoutMs = Math.min(
+        this.#config.timeoutMs,
+        Math.max(deadline - started, minAttemptMs),
+      );
       const log = (status: number | undefined, outcome: string, requestId?: string) =>
         this.#onCall?.({
           operation: spec.operation,
@@ -157,7 +177,7 @@ export class SdrsClient {
       try {
         const answer = await sendRequest(
           { method: spec.method, url, headers, ...(body !== undefined && { body }) },
-          { timeoutMs: this.#config.timeoutMs },
+          { timeoutMs },
         );
         if (answer.status >= 200 && answer.status < 300) {
           log(answer.status, 'ok', answer.requestId);
@@ -170,13 +190,15 @@ export class SdrsClient {
         error = caught;
         if (error.kind !== 'answered') log(undefined, error.kind);
       }
+      lastError = error;
       if (error.credentialsRejected && !refreshedCredentials) {
         refreshedCredentials = true;
         await this.#credentials.refresh();
         continue;
       }
       const delay = this.#retryDelay(error, spec, retries);
-      if (delay === undefined) throw error;
+      // No waiting for a resend that would not have a useful window left.
+      if (delay === undefined || deadline - performance.now() - delay < minAttemptMs) throw error;
       retries++;
       await sleep(delay);
     }

@@ -1,57 +1,66 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  canCutNetwork,
+  type Packaged,
+  packageService,
+  type Resource,
+  statementsOf,
+  zipEntries,
+} from './packaging.js';
 
-const run = promisify(execFile);
+const FUNCTIONS: Record<string, string> = {
+  createProtectionGroup: 'create-protection-group',
+  webhook: 'webhook',
+  getJob: 'get-job',
+  getActiveDomains: 'get-active-domains',
+  listProtectionGroups: 'list-protection-groups',
+  getOpenApi: 'get-openapi',
+  notFound: 'not-found',
+  reconcile: 'reconcile',
+};
+const HTTP_FUNCTIONS = Object.keys(FUNCTIONS).filter((name) => name !== 'reconcile');
+const logicalId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
 
-interface Resource {
-  readonly Type: string;
-  readonly Properties: Record<string, unknown>;
-}
-
-/** design.md §6: `serverless package` produces the deployed shape with no AWS credentials. */
-describe('serverless package (no AWS credentials)', () => {
-  let dir: string;
-  let resources: Record<string, Resource>;
-  const ofType = (type: string) => Object.values(resources).filter((r) => r.Type === type);
+/** design.md §6 and issue 8: `serverless package` yields the whole, least-privilege stack. */
+describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network' : ''})`, () => {
+  let ci: Packaged;
+  let prod: Packaged;
+  const ofType = (packaged: Packaged, type: string) =>
+    Object.values(packaged.resources).filter((r) => r.Type === type);
+  const fn = (packaged: Packaged, name: string): Resource => {
+    const resource = packaged.resources[`${logicalId(name)}LambdaFunction`];
+    if (!resource) throw new Error(`no function ${name}`);
+    return resource;
+  };
+  const roleOf = (packaged: Packaged, name: string) =>
+    (fn(packaged, name).Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
 
   beforeAll(async () => {
-    // Prepare
-    dir = await mkdtemp(join(tmpdir(), 'sdrs-bff-package-'));
-    const workFolder = `.esbuild-package-${process.pid}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, ESBUILD_WORK_FOLDER: workFolder };
-    for (const name of [
-      'AWS_ACCESS_KEY_ID',
-      'AWS_SECRET_ACCESS_KEY',
-      'AWS_SESSION_TOKEN',
-      'AWS_PROFILE',
-    ]) {
-      delete env[name];
-    }
-
-    // Act
-    try {
-      await run('npx', ['serverless', 'package', '--stage', 'ci', '--package', dir], {
-        env,
-        timeout: 240_000,
-      });
-    } finally {
-      await rm(workFolder, { recursive: true, force: true });
-    }
-    const template = JSON.parse(
-      await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
-    );
-    resources = template.Resources;
+    // Prepare / Act: the default stage, and a production stage with its own parameters.
+    [ci, prod] = await Promise.all([
+      packageService('ci'),
+      packageService('prod', {
+        webhookEnabledSources: 'jira-cloud,servicenow',
+        jwtIssuerUrl: 'https://login.example.com/oauth2',
+        jwtAudience: 'sdrs-bff-prod',
+        sdrsSecretName: 'prod/sdrs-bff/credentials',
+      }),
+    ]);
   }, 300_000);
-  afterAll(async () => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await Promise.all([ci, prod].map((p) => p && rm(p.dir, { recursive: true, force: true })));
+  });
 
   it('puts the JWT authorizer with the right scope on every front-end route', () => {
     // Assess
     const routes = Object.fromEntries(
-      ofType('AWS::ApiGatewayV2::Route').map((r) => [r.Properties.RouteKey, r.Properties]),
+      ofType(ci, 'AWS::ApiGatewayV2::Route').map((r) => [r.Properties.RouteKey, r.Properties]),
     );
     const write = ['sdrs-bff/protection-groups.write'];
     const read = ['sdrs-bff/protection-groups.read'];
@@ -67,25 +76,41 @@ describe('serverless package (no AWS credentials)', () => {
     expect(routes.$default).toBeDefined();
   });
 
-  it('runs every function on nodejs22.x', () => {
+  it("takes the authorizer's issuer and audience from the stage's parameters", () => {
     // Assess
-    const functions = ofType('AWS::Lambda::Function');
-    expect(functions.length).toBeGreaterThanOrEqual(8);
-    for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs22.x');
+    const [authorizer] = ofType(prod, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer?.Properties.JwtConfiguration).toEqual({
+      Issuer: 'https://login.example.com/oauth2',
+      Audience: ['sdrs-bff-prod'],
+    });
   });
 
-  it('gives each function a role with only what it needs', () => {
+  it('runs every function on nodejs22.x arm64, HTTP ones well inside the 30 s gateway limit', () => {
+    // Assess
+    for (const name of Object.keys(FUNCTIONS)) {
+      expect(fn(ci, name).Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+      });
+    }
+    for (const name of HTTP_FUNCTIONS) {
+      const { Timeout, Environment } = fn(ci, name).Properties as {
+        Timeout: number;
+        Environment: { Variables: Record<string, string> };
+      };
+      expect(Timeout).toBeLessThanOrEqual(20);
+      // One upstream call with all its resends ends before the function would be stopped.
+      if (name !== 'getOpenApi' && name !== 'notFound') {
+        expect(Number(Environment.Variables.SDRS_CALL_BUDGET_MS)).toBeLessThan(Timeout * 1000);
+      }
+    }
+    expect(fn(ci, 'reconcile').Properties.Timeout).toBe(300);
+  });
+
+  it('gives each function a role with only the actions it needs', () => {
     // Prepare
-    const actionsOf = (fn: string): string[] => {
-      const lambda = resources[`${fn}LambdaFunction`];
-      if (!lambda) throw new Error(`no function ${fn}`);
-      const roleName = (lambda.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
-      const policies = (resources[roleName]?.Properties.Policies ?? []) as Array<{
-        PolicyDocument: { Statement: Array<{ Action: string | string[] }> };
-      }>;
-      const actions = policies.flatMap((p) =>
-        p.PolicyDocument.Statement.flatMap((st) => st.Action),
-      );
+    const actionsOf = (name: string): string[] => {
+      const actions = statementsOf(ci.resources, roleOf(ci, name)).flatMap((st) => st.Action);
       return [...new Set(actions.filter((a) => !a.startsWith('logs:')))].sort();
     };
     const dynamo = [
@@ -96,23 +121,208 @@ describe('serverless package (no AWS credentials)', () => {
     ];
 
     // Assess
-    expect(actionsOf('CreateProtectionGroup')).toEqual(
+    expect(actionsOf('createProtectionGroup')).toEqual(
       [...dynamo, 'secretsmanager:GetSecretValue'].sort(),
     );
-    expect(actionsOf('Webhook')).toEqual([...dynamo, 'secretsmanager:GetSecretValue'].sort());
-    for (const fn of ['GetJob', 'GetActiveDomains', 'ListProtectionGroups']) {
-      expect(actionsOf(fn)).toEqual(['secretsmanager:GetSecretValue']);
+    expect(actionsOf('webhook')).toEqual([...dynamo, 'secretsmanager:GetSecretValue'].sort());
+    for (const name of ['getJob', 'getActiveDomains', 'listProtectionGroups']) {
+      expect(actionsOf(name)).toEqual(['secretsmanager:GetSecretValue']);
     }
-    expect(actionsOf('Reconcile')).toEqual(['secretsmanager:GetSecretValue', 'sqs:SendMessage']);
-    expect(actionsOf('GetOpenApi')).toEqual([]);
-    expect(actionsOf('NotFound')).toEqual([]);
+    expect(actionsOf('reconcile')).toEqual(['secretsmanager:GetSecretValue', 'sqs:SendMessage']);
+    expect(actionsOf('getOpenApi')).toEqual([]);
+    expect(actionsOf('notFound')).toEqual([]);
   });
 
-  it('declares the idempotency table with TTL, the reconcile schedule and its dead-letter queue', () => {
+  it('never grants Secrets Manager or DynamoDB on "*" or on more than the named resources', () => {
+    for (const packaged of [ci, prod]) {
+      for (const role of ofType(packaged, 'AWS::IAM::Role')) {
+        const policies = (role.Properties.Policies ?? []) as Array<{
+          PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+        }>;
+        for (const statement of policies.flatMap((p) => p.PolicyDocument.Statement)) {
+          const actions = [statement.Action].flat();
+          const resources = [statement.Resource].flat();
+          // Assess
+          if (actions.some((a) => a.startsWith('secretsmanager:'))) {
+            expect(actions).toEqual(['secretsmanager:GetSecretValue']);
+            for (const resource of resources) {
+              // One secret each: a name followed by Secrets Manager's 6-character suffix.
+              expect(JSON.stringify(resource)).toMatch(/:secret:[\w/+=.@-]+-\?{6}"}$/);
+            }
+          }
+          if (actions.some((a) => a.startsWith('dynamodb:'))) {
+            expect(actions.every((a) => !a.includes('*'))).toBe(true);
+            expect(resources).toEqual([{ 'Fn::GetAtt': ['IdempotencyTable', 'Arn'] }]);
+          }
+        }
+      }
+    }
+  });
+
+  it("lets the webhook function read exactly the enabled sources' secrets, and none when none", () => {
+    // Prepare
+    const secretsOf = (packaged: Packaged) =>
+      statementsOf(packaged.resources, roleOf(packaged, 'webhook'))
+        .filter((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'))
+        .flatMap((st) => [st.Resource].flat())
+        .map((resource) => (resource as { 'Fn::Sub': string })['Fn::Sub'].split(':secret:')[1]);
+
     // Assess
-    const [table] = ofType('AWS::DynamoDB::Table');
-    expect(table?.Properties.TimeToLiveSpecification).toMatchObject({ Enabled: true });
-    expect(ofType('AWS::Events::Rule').length).toBe(1);
-    expect(ofType('AWS::SQS::Queue').length).toBeGreaterThanOrEqual(1);
+    expect(secretsOf(ci)).toEqual(['sdrs-bff/credentials-??????']);
+    expect(secretsOf(prod).sort()).toEqual([
+      'prod/sdrs-bff/credentials-??????',
+      'sdrs-bff/webhooks/jira-cloud-??????',
+      'sdrs-bff/webhooks/servicenow-??????',
+    ]);
+    expect(fn(prod, 'webhook').Properties.Environment).toMatchObject({
+      Variables: {
+        WEBHOOK_ENABLED_SOURCES: 'jira-cloud,servicenow',
+        SDRS_SECRET_ID: 'prod/sdrs-bff/credentials',
+      },
+    });
+  });
+
+  it('declares the idempotency table on demand with TTL on the records’ expiry', () => {
+    // Assess
+    const [table] = ofType(ci, 'AWS::DynamoDB::Table');
+    expect(table?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+    const { Variables } = fn(ci, 'createProtectionGroup').Properties.Environment as {
+      Variables: Record<string, string>;
+    };
+    expect(Variables.IDEMPOTENCY_TABLE).toBe(table?.Properties.TableName);
+  });
+
+  it('schedules reconcile (off by default) with retries, then its dead-letter queue', () => {
+    // Assess
+    const [rule] = ofType(ci, 'AWS::Events::Rule');
+    expect(rule?.Properties).toMatchObject({
+      State: 'DISABLED',
+      ScheduleExpression: 'rate(1 hour)',
+    });
+    expect(rule?.Properties.Targets).toMatchObject([
+      { Arn: { 'Fn::GetAtt': ['ReconcileLambdaFunction', 'Arn'] } },
+    ]);
+    const [invokeConfig] = ofType(ci, 'AWS::Lambda::EventInvokeConfig');
+    expect(invokeConfig?.Properties).toMatchObject({
+      FunctionName: { Ref: 'ReconcileLambdaFunction' },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': ['ReconcileDeadLetterQueue', 'Arn'] } },
+      },
+    });
+    expect(ci.resources.ReconcileDeadLetterQueue?.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+    });
+  });
+
+  it("protects the upstream's rate limit: gateway throttling and reserved concurrency", () => {
+    // Assess
+    const [stage] = ofType(ci, 'AWS::ApiGatewayV2::Stage');
+    expect(stage?.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 20,
+      ThrottlingBurstLimit: 40,
+    });
+    expect(fn(ci, 'createProtectionGroup').Properties.ReservedConcurrentExecutions).toBe(20);
+    expect(fn(ci, 'webhook').Properties.ReservedConcurrentExecutions).toBe(10);
+    expect(fn(ci, 'reconcile').Properties.ReservedConcurrentExecutions).toBe(1);
+  });
+
+  it('keeps logs for the stage’s retention and sets Powertools on every function', () => {
+    // Assess
+    for (const [packaged, days, level] of [
+      [ci, 30, 'INFO'],
+      [prod, 365, 'INFO'],
+    ] as const) {
+      for (const name of Object.keys(FUNCTIONS)) {
+        expect(packaged.resources[`${logicalId(name)}LogGroup`]?.Properties.RetentionInDays).toBe(
+          days,
+        );
+        expect(fn(packaged, name).Properties.Environment).toMatchObject({
+          Variables: {
+            POWERTOOLS_SERVICE_NAME: 'sdrs-bff',
+            POWERTOOLS_METRICS_NAMESPACE: 'sdrs-bff',
+            POWERTOOLS_LOG_LEVEL: level,
+          },
+        });
+      }
+    }
+  });
+
+  it('zips each function with only its own bundle, and only what that bundle imports', async () => {
+    for (const [name, file] of Object.entries(FUNCTIONS)) {
+      // Act
+      const entries = await zipEntries(join(ci.dir, `${name}.zip`));
+
+      // Assess
+      expect(entries).toEqual([`handlers/${file}.mjs`]);
+    }
+    const bundle = (name: string) =>
+      execFileSync('unzip', ['-p', join(ci.dir, `${name}.zip`)], {
+        maxBuffer: 16 * 1024 * 1024,
+        encoding: 'utf8',
+      });
+    // No upstream, no AWS SDK where nothing needs them; the DynamoDB client only with idempotency.
+    for (const name of ['getOpenApi', 'notFound']) {
+      expect(bundle(name)).not.toMatch(/@aws-sdk|GetSecretValue/);
+    }
+    expect(bundle('getJob')).not.toMatch(/DynamoDBClient|webhook-signature/);
+    expect(bundle('webhook')).toMatch(/webhook-signature/);
+  });
+
+  it('deployed bundles refuse to start without their configuration, naming what is wrong', async () => {
+    // Prepare: the create function's zip as Lambda would unpack it, started as Lambda would.
+    const root = await mkdtemp(join(tmpdir(), 'sdrs-bff-bundle-'));
+    execFileSync('unzip', ['-q', join(ci.dir, 'createProtectionGroup.zip'), '-d', root]);
+    const entry = pathToFileURL(join(root, 'handlers/create-protection-group.mjs')).href;
+    const start = (env: Record<string, string>) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', `await import('${entry}')`],
+        {
+          env: { PATH: process.env.PATH, POWERTOOLS_LOG_LEVEL: 'INFO', ...env },
+        },
+      ).then(
+        (done) => ({ code: 0, output: done.stdout + done.stderr }),
+        (failed: { code: number; stdout: string; stderr: string }) => ({
+          code: failed.code,
+          output: failed.stdout + failed.stderr,
+        }),
+      );
+    const lambda = { AWS_LAMBDA_FUNCTION_NAME: 'sdrs-bff-ci-createProtectionGroup' };
+    const complete = {
+      ...lambda,
+      SDRS_ENDPOINT: 'https://sdrs.eu-west-101.myhuaweicloud.eu',
+      SDRS_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+      SDRS_SECRET_ID: 'sdrs-bff/credentials',
+      IDEMPOTENCY_TABLE: 'sdrs-bff-ci-idempotency',
+    };
+
+    try {
+      // Act
+      const [broken, configured] = await Promise.all([
+        start({ ...lambda, SDRS_PROJECT_ID: 'no spaces allowed', SDRS_TIMEOUT_MS: '0' }),
+        start(complete),
+      ]);
+
+      // Assess
+      expect(broken.code).not.toBe(0);
+      const line = broken.output.split('\n').find((l) => l.includes('"CRITICAL"'));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({
+        message: 'Refusing to start: the configuration is missing or malformed',
+        function: lambda.AWS_LAMBDA_FUNCTION_NAME,
+        problems: [
+          'SDRS_ENDPOINT is not set',
+          'Set SDRS_SECRET_ID (Secrets Manager) or SDRS_SECRET_FILE',
+          'IDEMPOTENCY_TABLE is not set',
+        ],
+      });
+      expect(configured).toEqual({ code: 0, output: '' });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
