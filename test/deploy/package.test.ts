@@ -131,6 +131,15 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     expect(actionsOf('reconcile')).toEqual(['secretsmanager:GetSecretValue', 'sqs:SendMessage']);
     expect(actionsOf('getOpenApi')).toEqual([]);
     expect(actionsOf('notFound')).toEqual([]);
+    // No role that no function assumes (the framework's shared default role is dropped).
+    const roles = Object.keys(ci.resources).filter(
+      (id) => ci.resources[id]?.Type === 'AWS::IAM::Role',
+    );
+    expect(roles.sort()).toEqual(
+      Object.keys(FUNCTIONS)
+        .map((name) => roleOf(ci, name))
+        .sort(),
+    );
   });
 
   it('never grants Secrets Manager or DynamoDB on "*" or on more than the named resources', () => {
