@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canCutNetwork,
+  cfnLintFindings,
+  hasCfnLint,
   type Packaged,
   packageService,
   type Resource,
@@ -56,6 +58,21 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
   afterAll(async () => {
     await Promise.all([ci, prod].map((p) => p && rm(p.dir, { recursive: true, force: true })));
   });
+
+  it.skipIf(!hasCfnLint)(
+    'yields templates that pass cfn-lint (every resource and property valid)',
+    async () => {
+      for (const packaged of [ci, prod]) {
+        // Act
+        const findings = await cfnLintFindings(
+          join(packaged.dir, 'cloudformation-template-update-stack.json'),
+        );
+
+        // Assess
+        expect(findings).toBe('');
+      }
+    },
+  );
 
   it('puts the JWT authorizer with the right scope on every front-end route', () => {
     // Assess

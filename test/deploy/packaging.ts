@@ -67,6 +67,26 @@ export async function packageService(
   return { dir, resources: template.Resources, offline: canCutNetwork };
 }
 
+/** cfn-lint (AWS's CloudFormation linter, Python) checks templates against the resource specs. */
+export const hasCfnLint = (() => {
+  try {
+    execFileSync('cfn-lint', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** cfn-lint's findings for a template; W3005 (a redundant DependsOn the framework writes) is off. */
+export async function cfnLintFindings(template: string): Promise<string> {
+  try {
+    await run('cfn-lint', ['--ignore-checks', 'W3005', '--', template]);
+    return '';
+  } catch (error) {
+    return (error as { stdout?: string }).stdout || String(error);
+  }
+}
+
 /** The names of the files inside a zip (via `unzip -Z1`). */
 export async function zipEntries(zip: string): Promise<string[]> {
   const { stdout } = await run('unzip', ['-Z1', zip]);
