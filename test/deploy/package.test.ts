@@ -102,7 +102,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     });
   });
 
-  it('runs every function on nodejs22.x arm64, HTTP ones well inside the 30 s gateway limit', () => {
+  it('runs every function on nodejs22.x arm64, sized, HTTP ones well inside the 30 s gateway limit', () => {
     // Assess
     for (const name of Object.keys(FUNCTIONS)) {
       expect(fn(ci, name).Properties).toMatchObject({
@@ -122,6 +122,11 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       }
     }
     expect(fn(ci, 'reconcile').Properties.Timeout).toBe(300);
+    // Memory as measured by `npm run bench` (peak RSS ~103 MB); less where nothing calls out.
+    for (const name of Object.keys(FUNCTIONS)) {
+      const small = name === 'getOpenApi' || name === 'notFound';
+      expect(fn(ci, name).Properties.MemorySize).toBe(small ? 128 : 256);
+    }
   });
 
   it('gives each function a role with only the actions it needs', () => {
