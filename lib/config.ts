@@ -1,9 +1,33 @@
 /** Raised when the environment does not configure the service completely or correctly. */
 export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** Every problem found, one sentence each naming its variable. */
+  readonly problems: readonly string[];
+
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('; '));
     this.name = 'ConfigurationError';
+    this.problems = list;
   }
+}
+
+/**
+ * Reads every field, and throws one `ConfigurationError` holding all their problems: whoever fixes
+ * the configuration sees everything that is wrong at once, not one variable per deploy.
+ */
+export function readAll<T extends object>(readers: { readonly [K in keyof T]: () => T[K] }): T {
+  const problems: string[] = [];
+  const result: Partial<T> = {};
+  for (const key of Object.keys(readers) as Array<keyof T>) {
+    try {
+      result[key] = readers[key]();
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return result as T;
 }
 
 /** The upstream settings, read once per container from the environment (design.md §2). */
@@ -58,40 +82,45 @@ export function integer(
 
 /** Reads and checks the upstream settings; throws `ConfigurationError` naming the bad variable. */
 export function readUpstreamConfig(env: Env = process.env): UpstreamConfig {
-  const raw = required(env, 'SDRS_ENDPOINT');
-  let endpoint: URL;
-  try {
-    endpoint = new URL(raw);
-  } catch {
-    throw new ConfigurationError(`SDRS_ENDPOINT is not a URL: "${raw}"`);
-  }
-  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') {
-    throw new ConfigurationError('SDRS_ENDPOINT must be an http(s) URL');
-  }
-  const projectId = required(env, 'SDRS_PROJECT_ID');
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) {
-    throw new ConfigurationError('SDRS_PROJECT_ID must be letters, digits, "_" or "-"');
-  }
-  return {
-    endpoint,
-    projectId,
-    timeoutMs: integer(env, 'SDRS_TIMEOUT_MS', 10_000, 100, 120_000),
-    maxRetries: integer(env, 'SDRS_MAX_RETRIES', 2, 0, 10),
-    maxRetryWaitMs: integer(env, 'SDRS_MAX_RETRY_WAIT_MS', 2_000, 0, 60_000),
-    callBudgetMs: integer(env, 'SDRS_CALL_BUDGET_MS', 15_000, 1_000, 300_000),
-  };
+  return readAll<UpstreamConfig>({
+    endpoint: () => {
+      const raw = required(env, 'SDRS_ENDPOINT');
+      let endpoint: URL;
+      try {
+        endpoint = new URL(raw);
+      } catch {
+        throw new ConfigurationError(`SDRS_ENDPOINT is not a URL: "${raw}"`);
+      }
+      if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') {
+        throw new ConfigurationError('SDRS_ENDPOINT must be an http(s) URL');
+      }
+      return endpoint;
+    },
+    projectId: () => {
+      const projectId = required(env, 'SDRS_PROJECT_ID');
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) {
+        throw new ConfigurationError('SDRS_PROJECT_ID must be letters, digits, "_" or "-"');
+      }
+      return projectId;
+    },
+    timeoutMs: () => integer(env, 'SDRS_TIMEOUT_MS', 10_000, 100, 120_000),
+    maxRetries: () => integer(env, 'SDRS_MAX_RETRIES', 2, 0, 10),
+    maxRetryWaitMs: () => integer(env, 'SDRS_MAX_RETRY_WAIT_MS', 2_000, 0, 60_000),
+    callBudgetMs: () => integer(env, 'SDRS_CALL_BUDGET_MS', 15_000, 1_000, 300_000),
+  });
 }
 
 /** Reads where the credentials secret lives: Secrets Manager when `SDRS_SECRET_ID` is set. */
 export function readSecretConfig(env: Env = process.env): SecretConfig {
-  const secretId = env.SDRS_SECRET_ID?.trim() || undefined;
-  const secretFile = env.SDRS_SECRET_FILE?.trim() || undefined;
-  if (!secretId && !secretFile) {
-    throw new ConfigurationError('Set SDRS_SECRET_ID (Secrets Manager) or SDRS_SECRET_FILE');
-  }
-  return {
-    secretId,
-    secretFile,
-    maxAgeMs: integer(env, 'SDRS_SECRET_MAX_AGE_SECONDS', 300, 0, 86_400) * 1000,
-  };
+  return readAll<SecretConfig>({
+    secretId: () => {
+      const secretId = env.SDRS_SECRET_ID?.trim() || undefined;
+      if (!secretId && !env.SDRS_SECRET_FILE?.trim()) {
+        throw new ConfigurationError('Set SDRS_SECRET_ID (Secrets Manager) or SDRS_SECRET_FILE');
+      }
+      return secretId;
+    },
+    secretFile: () => env.SDRS_SECRET_FILE?.trim() || undefined,
+    maxAgeMs: () => integer(env, 'SDRS_SECRET_MAX_AGE_SECONDS', 300, 0, 86_400) * 1000,
+  });
 }

@@ -16,7 +16,7 @@ export function configurationProblems(
       read(env);
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
-      problems.push(error.message);
+      problems.push(...error.problems);
     }
   }
   return problems;

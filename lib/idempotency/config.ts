@@ -1,4 +1,4 @@
-import { ConfigurationError, type Env, integer } from '../config.js';
+import { ConfigurationError, type Env, integer, readAll } from '../config.js';
 
 /** How long a stored outcome answers retries: 24 h unless `IDEMPOTENCY_TTL_SECONDS` says. */
 export const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 86_400;
@@ -16,18 +16,23 @@ export interface IdempotencySettings {
 
 /** Reads and checks `IDEMPOTENCY_TABLE` and `IDEMPOTENCY_TTL_SECONDS`. */
 export function readIdempotencySettings(env: Env = process.env): IdempotencySettings {
-  const tableName = env.IDEMPOTENCY_TABLE?.trim() || undefined;
-  if (tableName !== undefined && !TABLE_NAME.test(tableName)) {
-    throw new ConfigurationError(
-      'IDEMPOTENCY_TABLE must be a DynamoDB table name (3 to 255 of A-Z a-z 0-9 _ . -)',
-    );
-  }
-  const ttlSeconds = integer(
-    env,
-    'IDEMPOTENCY_TTL_SECONDS',
-    DEFAULT_IDEMPOTENCY_TTL_SECONDS,
-    MIN_TTL_SECONDS,
-    MAX_TTL_SECONDS,
-  );
-  return { tableName, ttlSeconds };
+  return readAll<IdempotencySettings>({
+    tableName: () => {
+      const tableName = env.IDEMPOTENCY_TABLE?.trim() || undefined;
+      if (tableName !== undefined && !TABLE_NAME.test(tableName)) {
+        throw new ConfigurationError(
+          'IDEMPOTENCY_TABLE must be a DynamoDB table name (3 to 255 of A-Z a-z 0-9 _ . -)',
+        );
+      }
+      return tableName;
+    },
+    ttlSeconds: () =>
+      integer(
+        env,
+        'IDEMPOTENCY_TTL_SECONDS',
+        DEFAULT_IDEMPOTENCY_TTL_SECONDS,
+        MIN_TTL_SECONDS,
+        MAX_TTL_SECONDS,
+      ),
+  });
 }

@@ -1,4 +1,4 @@
-import { type Env, integer } from '../config.js';
+import { type Env, integer, readAll } from '../config.js';
 import { UPSTREAM_PAGE_SIZE } from '../lookups/protection-groups.js';
 
 /** How a reconcile run paces itself (docs/reconcile.md lists every name and default). */
@@ -27,19 +27,14 @@ export interface ReconcileConfig {
  * capped at 100/s: the gateway allows 200/s per API, and the front end's creates share that API.
  */
 export function readReconcileConfig(env: Env = process.env): ReconcileConfig {
-  return {
-    concurrency: integer(env, 'RECONCILE_CONCURRENCY', 4, 1, 32),
-    ratePerSecond: integer(env, 'RECONCILE_RATE_PER_SECOND', 10, 1, 100),
-    maxAttempts: integer(env, 'RECONCILE_MAX_ATTEMPTS', 8, 1, 20),
-    maxItems: integer(env, 'RECONCILE_MAX_ITEMS', 500, 1, 1000),
-    listPageSize: integer(
-      env,
-      'RECONCILE_LIST_PAGE_SIZE',
-      UPSTREAM_PAGE_SIZE,
-      1,
-      UPSTREAM_PAGE_SIZE,
-    ),
-    jobPollIntervalMs: integer(env, 'RECONCILE_JOB_POLL_INTERVAL_MS', 2000, 50, 60_000),
-    timeReserveMs: integer(env, 'RECONCILE_TIME_RESERVE_MS', 5000, 0, 120_000),
-  };
+  return readAll<ReconcileConfig>({
+    concurrency: () => integer(env, 'RECONCILE_CONCURRENCY', 4, 1, 32),
+    ratePerSecond: () => integer(env, 'RECONCILE_RATE_PER_SECOND', 10, 1, 100),
+    maxAttempts: () => integer(env, 'RECONCILE_MAX_ATTEMPTS', 8, 1, 20),
+    maxItems: () => integer(env, 'RECONCILE_MAX_ITEMS', 500, 1, 1000),
+    listPageSize: () =>
+      integer(env, 'RECONCILE_LIST_PAGE_SIZE', UPSTREAM_PAGE_SIZE, 1, UPSTREAM_PAGE_SIZE),
+    jobPollIntervalMs: () => integer(env, 'RECONCILE_JOB_POLL_INTERVAL_MS', 2000, 50, 60_000),
+    timeReserveMs: () => integer(env, 'RECONCILE_TIME_RESERVE_MS', 5000, 0, 120_000),
+  });
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import bundledSources from '../../config/webhook-sources.json' with { type: 'json' };
 import { createProtectionGroupSchema } from '../../schemas/index.js';
-import { ConfigurationError, type Env, integer } from '../config.js';
+import { ConfigurationError, type Env, integer, readAll } from '../config.js';
 import type {
   CreateField,
   DeliveryIdSpec,
@@ -174,25 +174,36 @@ export function rawSources(env: Env): Raw {
  * the live ones down; naming an enabled source that is not configured is an error.
  */
 export function readWebhookSettings(env: Env = process.env): WebhookSettings {
+  return readAll<WebhookSettings>({
+    sources: () => readEnabledSources(env),
+    secretsFile: () => env.WEBHOOK_SECRETS_FILE?.trim() || undefined,
+    secretMaxAgeMs: () => integer(env, 'WEBHOOK_SECRET_MAX_AGE_SECONDS', 300, 0, 86_400) * 1000,
+    inProgressWaitMs: () => integer(env, 'WEBHOOK_IN_PROGRESS_WAIT_MS', 5_000, 0, 25_000),
+  });
+}
+
+/** The enabled sources, parsed; every broken one is reported, not only the first. */
+function readEnabledSources(env: Env): Map<string, WebhookSource> {
   const all = rawSources(env);
   const enabled = (env.WEBHOOK_ENABLED_SOURCES ?? '')
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
   const names = enabled.includes('*') ? Object.keys(all) : enabled;
-  const sources = new Map<string, WebhookSource>();
-  for (const name of names) {
-    if (!(name in all)) {
-      throw new ConfigurationError(
-        `WEBHOOK_ENABLED_SOURCES names "${name}", which is not configured`,
-      );
-    }
-    sources.set(name, parseSource(name, all[name], env));
-  }
-  return {
-    sources,
-    secretsFile: env.WEBHOOK_SECRETS_FILE?.trim() || undefined,
-    secretMaxAgeMs: integer(env, 'WEBHOOK_SECRET_MAX_AGE_SECONDS', 300, 0, 86_400) * 1000,
-    inProgressWaitMs: integer(env, 'WEBHOOK_IN_PROGRESS_WAIT_MS', 5_000, 0, 25_000),
-  };
+  const entries = readAll<Record<string, WebhookSource>>(
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        () => {
+          if (!(name in all)) {
+            throw new ConfigurationError(
+              `WEBHOOK_ENABLED_SOURCES names "${name}", which is not configured`,
+            );
+          }
+          return parseSource(name, all[name], env);
+        },
+      ]),
+    ),
+  );
+  return new Map(names.map((name) => [name, entries[name] as WebhookSource]));
 }

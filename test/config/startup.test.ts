@@ -53,6 +53,7 @@ describe('refusing to start on missing or malformed configuration', () => {
     // Assess
     expect(problems).toEqual([
       'SDRS_ENDPOINT is not set',
+      'SDRS_TIMEOUT_MS must be an integer from 100 to 120000, got "ten"',
       'IDEMPOTENCY_TABLE is not set',
       'RECONCILE_RATE_PER_SECOND must be an integer from 1 to 100, got "500"',
     ]);

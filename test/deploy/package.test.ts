@@ -347,6 +347,8 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
         function: lambda.AWS_LAMBDA_FUNCTION_NAME,
         problems: [
           'SDRS_ENDPOINT is not set',
+          'SDRS_PROJECT_ID must be letters, digits, "_" or "-"',
+          'SDRS_TIMEOUT_MS must be an integer from 100 to 120000, got "0"',
           'Set SDRS_SECRET_ID (Secrets Manager) or SDRS_SECRET_FILE',
           'IDEMPOTENCY_TABLE is not set',
         ],

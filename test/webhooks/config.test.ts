@@ -125,4 +125,28 @@ describe('webhook source configuration', () => {
     expect(() => parseSource('Bad Name', minimal)).toThrow(/lower-case/);
     expect(() => readWebhookSettings({ WEBHOOK_SOURCES: '{' })).toThrow(/not valid JSON/);
   });
+
+  it('reports every broken enabled source and setting at once', () => {
+    // Prepare
+    const env = {
+      WEBHOOK_ENABLED_SOURCES: 'gitlab,servicenow,github',
+      WEBHOOK_SOURCES: JSON.stringify({ servicenow: { auth: { scheme: 'carrier-pigeon' } } }),
+      WEBHOOK_SECRET_MAX_AGE_SECONDS: '-1',
+    };
+
+    // Act
+    let problems: readonly string[] = [];
+    try {
+      readWebhookSettings(env);
+    } catch (error) {
+      if (error instanceof ConfigurationError) problems = error.problems;
+    }
+
+    // Assess
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/"gitlab", which is not configured/);
+    expect(problems[1]).toMatch(/servicenow/);
+    expect(problems[2]).toMatch(/"github", which is not configured/);
+    expect(problems[3]).toMatch(/^WEBHOOK_SECRET_MAX_AGE_SECONDS must be/);
+  });
 });
