@@ -6,6 +6,18 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** Every function of serverless.yml → its handler file under handlers/. */
+export const FUNCTIONS: Record<string, string> = {
+  createProtectionGroup: 'create-protection-group',
+  webhook: 'webhook',
+  getJob: 'get-job',
+  getActiveDomains: 'get-active-domains',
+  listProtectionGroups: 'list-protection-groups',
+  getOpenApi: 'get-openapi',
+  notFound: 'not-found',
+  reconcile: 'reconcile',
+};
+
 export interface Resource {
   readonly Type: string;
   readonly Properties: Record<string, unknown>;

@@ -1,0 +1,95 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, type Packaged, packageService, zipEntries } from './packaging.js';
+
+/** Issue 8: each function ships only its own bundle, and a bundle refuses to run misconfigured. */
+describe('the packaged function bundles', () => {
+  let ci: Packaged;
+
+  beforeAll(async () => {
+    // Prepare
+    ci = await packageService('ci');
+  }, 300_000);
+  afterAll(async () => ci && rm(ci.dir, { recursive: true, force: true }));
+
+  it('zips each function with only its own bundle, and only what that bundle imports', async () => {
+    for (const [name, file] of Object.entries(FUNCTIONS)) {
+      // Act
+      const entries = await zipEntries(join(ci.dir, `${name}.zip`));
+
+      // Assess
+      expect(entries).toEqual([`handlers/${file}.mjs`]);
+    }
+    const bundle = (name: string) =>
+      execFileSync('unzip', ['-p', join(ci.dir, `${name}.zip`)], {
+        maxBuffer: 16 * 1024 * 1024,
+        encoding: 'utf8',
+      });
+    // No upstream, no AWS SDK where nothing needs them; the DynamoDB client only with idempotency.
+    for (const name of ['getOpenApi', 'notFound']) {
+      expect(bundle(name)).not.toMatch(/@aws-sdk|GetSecretValue/);
+    }
+    expect(bundle('getJob')).not.toMatch(/DynamoDBClient|webhook-signature/);
+    expect(bundle('webhook')).toMatch(/webhook-signature/);
+  });
+
+  it('deployed bundles refuse to start without their configuration, naming what is wrong', async () => {
+    // Prepare: the create function's zip as Lambda would unpack it, started as Lambda would.
+    const root = await mkdtemp(join(tmpdir(), 'sdrs-bff-bundle-'));
+    execFileSync('unzip', ['-q', join(ci.dir, 'createProtectionGroup.zip'), '-d', root]);
+    const entry = pathToFileURL(join(root, 'handlers/create-protection-group.mjs')).href;
+    const start = (env: Record<string, string>) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', `await import('${entry}')`],
+        {
+          env: { PATH: process.env.PATH, POWERTOOLS_LOG_LEVEL: 'INFO', ...env },
+        },
+      ).then(
+        (done) => ({ code: 0, output: done.stdout + done.stderr }),
+        (failed: { code: number; stdout: string; stderr: string }) => ({
+          code: failed.code,
+          output: failed.stdout + failed.stderr,
+        }),
+      );
+    const lambda = { AWS_LAMBDA_FUNCTION_NAME: 'sdrs-bff-ci-createProtectionGroup' };
+    const complete = {
+      ...lambda,
+      SDRS_ENDPOINT: 'https://sdrs.eu-west-101.myhuaweicloud.eu',
+      SDRS_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+      SDRS_SECRET_ID: 'sdrs-bff/credentials',
+      IDEMPOTENCY_TABLE: 'sdrs-bff-ci-idempotency',
+    };
+
+    try {
+      // Act
+      const [broken, configured] = await Promise.all([
+        start({ ...lambda, SDRS_PROJECT_ID: 'no spaces allowed', SDRS_TIMEOUT_MS: '0' }),
+        start(complete),
+      ]);
+
+      // Assess
+      expect(broken.code).not.toBe(0);
+      const line = broken.output.split('\n').find((l) => l.includes('"CRITICAL"'));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({
+        message: 'Refusing to start: the configuration is missing or malformed',
+        function: lambda.AWS_LAMBDA_FUNCTION_NAME,
+        problems: [
+          'SDRS_ENDPOINT is not set',
+          'SDRS_PROJECT_ID must be letters, digits, "_" or "-"',
+          'SDRS_TIMEOUT_MS must be an integer from 100 to 120000, got "0"',
+          'Set SDRS_SECRET_ID (Secrets Manager) or SDRS_SECRET_FILE',
+          'IDEMPOTENCY_TABLE is not set',
+        ],
+      });
+      expect(configured).toEqual({ code: 0, output: '' });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
