@@ -19,15 +19,21 @@ module.exports = async ({ resolveVariable }) => {
   const enabled = String((await resolveVariable('param:webhookEnabledSources')) ?? '').trim();
   if (enabled === '') return [credentials, records];
   const prefix = await resolveVariable('self:custom.webhookSecretPrefix');
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'webhook-secret-ids.ts')],
-    {
-      cwd: path.join(__dirname, '..'),
-      env: { ...process.env, WEBHOOK_ENABLED_SOURCES: enabled, WEBHOOK_SECRET_PREFIX: prefix },
-      encoding: 'utf8',
-    },
-  );
+  let output;
+  try {
+    output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'webhook-secret-ids.ts')],
+      {
+        cwd: path.join(__dirname, '..'),
+        env: { ...process.env, WEBHOOK_ENABLED_SOURCES: enabled, WEBHOOK_SECRET_PREFIX: prefix },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+  } catch (error) {
+    throw new Error(`The webhook configuration is broken:\n${String(error.stderr).trim()}`);
+  }
   const ids = JSON.parse(output);
   return [
     credentials,

@@ -2,10 +2,17 @@
  * Prints, as a JSON array, the Secrets Manager ids the enabled webhook sources read — computed by
  * the same code the webhook function runs, so the IAM policy `serverless package` writes
  * (config/webhook-iam.cjs) grants exactly those secrets and never drifts from the configuration.
+ * A broken configuration stops the package with its problems, one per line.
  */
+import { ConfigurationError } from '../lib/config.js';
 import { readWebhookSettings } from '../lib/webhooks/config.js';
 
-const { sources } = readWebhookSettings(process.env);
-process.stdout.write(
-  `${JSON.stringify([...new Set([...sources.values()].map((s) => s.secretId))])}\n`,
-);
+try {
+  const { sources } = readWebhookSettings(process.env);
+  const ids = [...new Set([...sources.values()].map((source) => source.secretId))];
+  process.stdout.write(`${JSON.stringify(ids)}\n`);
+} catch (error) {
+  if (!(error instanceof ConfigurationError)) throw error;
+  process.stderr.write(`${error.problems.join('\n')}\n`);
+  process.exitCode = 1;
+}

@@ -70,6 +70,9 @@ export async function packageService(
   try {
     if (canCutNetwork) await run('unshare', ['-rn', 'npx', ...args], { env, timeout: 240_000 });
     else await run('npx', args, { env, timeout: 240_000 });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     await rm(workFolder, { recursive: true, force: true });
   }

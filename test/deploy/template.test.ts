@@ -199,6 +199,18 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     });
   });
 
+  it('refuses to package when an enabled webhook source is not configured, naming it', async () => {
+    // Act
+    const failure = await packageService('ci', { webhookEnabledSources: 'jira-cloud,gitlab' }).then(
+      () => 'packaged',
+      (error: { stderr?: string; stdout?: string }) => `${error.stdout}${error.stderr}`,
+    );
+
+    // Assess
+    expect(failure).toContain('The webhook configuration is broken');
+    expect(failure).toContain('WEBHOOK_ENABLED_SOURCES names "gitlab", which is not configured');
+  }, 120_000);
+
   it('declares the idempotency table on demand with TTL on the records’ expiry', () => {
     // Assess
     const [table] = ofType(ci, 'AWS::DynamoDB::Table');
