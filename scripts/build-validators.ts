@@ -5,7 +5,7 @@
  * Why esbuild over the standalone source: ajv's ESM output still has `require()` calls for its
  * runtime helpers, which plain Node ESM rejects; bundling them in makes the file import-free.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _, Ajv, type KeywordCxt, type Options, str } from 'ajv';
@@ -76,12 +76,24 @@ function declarations(schemas: object): string {
   );
 }
 
+/**
+ * Writes only when the content changed, and then atomically (temp file + rename): serverless
+ * package/offline rebuild while other processes (tests, a running `npm start`) import these files.
+ */
+async function writeIfChanged(path: string, content: string): Promise<void> {
+  const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current === content) return;
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
 for (const [file, source, schemas] of [
   ['body-validators', bodySource, bodySchemas],
   ['query-validators', querySource, querySchemas],
 ] as const) {
-  await writeFile(join(outDir, `${file}.mjs`), await bundle(source, `${file}.js`));
-  await writeFile(join(outDir, `${file}.d.mts`), declarations(schemas));
+  await writeIfChanged(join(outDir, `${file}.mjs`), await bundle(source, `${file}.js`));
+  await writeIfChanged(join(outDir, `${file}.d.mts`), declarations(schemas));
 }
 const names = (o: object) => Object.keys(o).join(', ') || '(none)';
 console.log(`validators built: body [${names(bodySchemas)}], query [${names(querySchemas)}]`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTIONS, type Packaged, packageService, zipEntries } from './packaging.js';
+import { discard, FUNCTIONS, type Packaged, packageService, zipEntries } from './packaging.js';
 
 /** Issue 8: each function ships only its own bundle, and a bundle refuses to run misconfigured. */
 describe('the packaged function bundles', () => {
@@ -15,7 +15,7 @@ describe('the packaged function bundles', () => {
     // Prepare
     ci = await packageService('ci');
   }, 300_000);
-  afterAll(async () => ci && rm(ci.dir, { recursive: true, force: true }));
+  afterAll(() => discard(ci));
 
   it('zips each function with only its own bundle, and only what that bundle imports', async () => {
     for (const [name, file] of Object.entries(FUNCTIONS)) {

@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -24,11 +24,11 @@ export interface Resource {
 }
 
 export interface Packaged {
+  /** The fresh clone the package was built from (removed with `discard`). */
+  readonly root: string;
   /** The folder holding the template and one zip per function. */
   readonly dir: string;
   readonly resources: Record<string, Resource>;
-  /** Whether `serverless package` ran in a namespace without any network. */
-  readonly offline: boolean;
 }
 
 /** `unshare -rn` gives a process its own empty network namespace, where the kernel allows it. */
@@ -41,23 +41,44 @@ export const canCutNetwork = (() => {
   }
 })();
 
+const repository = join(import.meta.dirname, '../..');
+
 /**
- * Runs `serverless package` as a newcomer would on a fresh clone: no AWS credentials, no profile
- * and (where the kernel allows it) no network at all, only with the given stage and `--param`s.
+ * The working tree as a fresh clone would have it: tracked and new files, nothing ignored (no
+ * generated validators, no build folders), with this checkout's installed node_modules linked in.
+ */
+async function freshClone(): Promise<string> {
+  const { stdout } = await run(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    { cwd: repository, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const root = await mkdtemp(join(tmpdir(), 'sdrs-bff-clone-'));
+  for (const file of stdout.split('\0').filter((name) => name !== '')) {
+    await mkdir(dirname(join(root, file)), { recursive: true });
+    await copyFile(join(repository, file), join(root, file)).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error; // tracked but deleted in the working tree
+      },
+    );
+  }
+  await symlink(join(repository, 'node_modules'), join(root, 'node_modules'));
+  return root;
+}
+
+/**
+ * Runs `serverless package` as a newcomer would right after `npm ci` on a fresh clone: nothing
+ * generated yet, no AWS credentials, no profile and (where the kernel allows it) no network at
+ * all, only with the given stage and `--param`s.
  */
 export async function packageService(
   stage: string,
   params: Readonly<Record<string, string>> = {},
 ): Promise<Packaged> {
-  const dir = await mkdtemp(join(tmpdir(), `sdrs-bff-package-${stage}-`));
-  // Its own esbuild folder: other test files run `serverless offline` from the same tree.
-  const workFolder = `.esbuild-package-${process.pid}-${stage}`;
+  const root = await freshClone();
+  const dir = join(root, '.package');
   // A clean shell: nothing of this process's settings (or AWS credentials) leaks into the template.
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ESBUILD_WORK_FOLDER: workFolder,
-  };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
   const args = [
     'serverless',
     'package',
@@ -68,18 +89,22 @@ export async function packageService(
     ...Object.entries(params).map(([key, value]) => `--param=${key}=${value}`),
   ];
   try {
-    if (canCutNetwork) await run('unshare', ['-rn', 'npx', ...args], { env, timeout: 240_000 });
-    else await run('npx', args, { env, timeout: 240_000 });
+    const options = { cwd: root, env, timeout: 240_000 };
+    if (canCutNetwork) await run('unshare', ['-rn', 'npx', ...args], options);
+    else await run('npx', args, options);
+    const template = JSON.parse(
+      await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
+    );
+    return { root, dir, resources: template.Resources };
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await discard({ root });
     throw error;
-  } finally {
-    await rm(workFolder, { recursive: true, force: true });
   }
-  const template = JSON.parse(
-    await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
-  );
-  return { dir, resources: template.Resources, offline: canCutNetwork };
+}
+
+/** Removes a package and the clone it was built from. */
+export async function discard(packaged: Pick<Packaged, 'root'> | undefined): Promise<void> {
+  if (packaged) await rm(packaged.root, { recursive: true, force: true });
 }
 
 /** cfn-lint (AWS's CloudFormation linter, Python) checks templates against the resource specs. */
