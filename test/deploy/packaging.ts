@@ -69,16 +69,18 @@ async function freshClone(): Promise<string> {
 /**
  * Runs `serverless package` as a newcomer would right after `npm ci` on a fresh clone: nothing
  * generated yet, no AWS credentials, no profile and (where the kernel allows it) no network at
- * all, only with the given stage and `--param`s.
+ * all, only with the given stage, `--param`s and shell variables.
  */
 export async function packageService(
   stage: string,
   params: Readonly<Record<string, string>> = {},
+  shell: Readonly<Record<string, string>> = {},
 ): Promise<Packaged> {
   const root = await freshClone();
   const dir = join(root, '.package');
-  // A clean shell: nothing of this process's settings (or AWS credentials) leaks into the template.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  // A clean shell: nothing of this process's settings (or AWS credentials) leaks into the
+  // template; `shell` adds what a deployer's shell might hold.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...shell };
   const args = [
     'serverless',
     'package',

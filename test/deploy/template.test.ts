@@ -33,12 +33,17 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     // Prepare / Act: the default stage, and a production stage with its own parameters.
     [ci, prod] = await Promise.all([
       packageService('ci'),
-      packageService('prod', {
-        webhookEnabledSources: 'jira-cloud,servicenow',
-        jwtIssuerUrl: 'https://login.example.com/oauth2',
-        jwtAudience: 'sdrs-bff-prod',
-        sdrsSecretName: 'prod/sdrs-bff/credentials',
-      }),
+      packageService(
+        'prod',
+        {
+          webhookEnabledSources: 'jira-cloud,servicenow',
+          jwtIssuerUrl: 'https://login.example.com/oauth2',
+          jwtAudience: 'sdrs-bff-prod',
+          sdrsSecretName: 'prod/sdrs-bff/credentials',
+        },
+        // Left over from a local session: must not switch authentication off in a deployed stage.
+        { AUTH_DISABLED: 'true' },
+      ),
     ]);
   }, 300_000);
   afterAll(async () => {
@@ -260,7 +265,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     expect(fn(ci, 'reconcile').Properties.ReservedConcurrentExecutions).toBe(1);
   });
 
-  it('keeps logs for the stage’s retention and sets Powertools on every function', () => {
+  it('keeps logs for the stage’s retention, sets Powertools and never disables auth', () => {
     // Assess
     for (const [packaged, days, level] of [
       [ci, 30, 'INFO'],
@@ -272,6 +277,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
         );
         expect(fn(packaged, name).Properties.Environment).toMatchObject({
           Variables: {
+            AUTH_DISABLED: 'false',
             POWERTOOLS_SERVICE_NAME: 'sdrs-bff',
             POWERTOOLS_METRICS_NAMESPACE: 'sdrs-bff',
             POWERTOOLS_LOG_LEVEL: level,
