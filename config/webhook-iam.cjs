@@ -16,9 +16,15 @@ const secretArn = (id) =>
 module.exports = async ({ resolveVariable }) => {
   const credentials = await resolveVariable('self:custom.iam.readCredentials');
   const records = await resolveVariable('self:custom.iam.useIdempotencyRecords');
-  const enabled = String((await resolveVariable('param:webhookEnabledSources')) ?? '').trim();
+  // The webhook function's own settings, as deployed: what it will read is what IAM grants.
+  const setting = async (name) =>
+    String((await resolveVariable(`self:functions.webhook.environment.${name}`)) ?? '');
+  const enabled = (await setting('WEBHOOK_ENABLED_SOURCES')).trim();
   if (enabled === '') return [credentials, records];
-  const prefix = await resolveVariable('self:custom.webhookSecretPrefix');
+  const settings = {};
+  for (const name of ['WEBHOOK_SOURCES', 'WEBHOOK_SOURCES_FILE', 'WEBHOOK_SECRET_PREFIX']) {
+    settings[name] = await setting(name);
+  }
   let output;
   try {
     output = execFileSync(
@@ -26,7 +32,7 @@ module.exports = async ({ resolveVariable }) => {
       ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'webhook-secret-ids.ts')],
       {
         cwd: path.join(__dirname, '..'),
-        env: { ...process.env, WEBHOOK_ENABLED_SOURCES: enabled, WEBHOOK_SECRET_PREFIX: prefix },
+        env: { PATH: process.env.PATH, WEBHOOK_ENABLED_SOURCES: enabled, ...settings },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -41,8 +41,13 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
           jwtAudience: 'sdrs-bff-prod',
           sdrsSecretName: 'prod/sdrs-bff/credentials',
         },
-        // Left over from a local session: must not switch authentication off in a deployed stage.
-        { AUTH_DISABLED: 'true' },
+        // Left over from a local session: must not reach a deployed stage.
+        {
+          AUTH_DISABLED: 'true',
+          SDRS_SECRET_FILE: '/home/dev/sdrs.json',
+          WEBHOOK_SECRETS_FILE: '/home/dev/webhook-secrets.json',
+          WEBHOOK_SOURCES_FILE: '/home/dev/sources.json',
+        },
       ),
     ]);
   }, 300_000);
@@ -200,6 +205,8 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       Variables: {
         WEBHOOK_ENABLED_SOURCES: 'jira-cloud,servicenow',
         SDRS_SECRET_ID: 'prod/sdrs-bff/credentials',
+        WEBHOOK_SECRETS_FILE: '',
+        WEBHOOK_SOURCES_FILE: '',
       },
     });
   });
@@ -265,7 +272,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     expect(fn(ci, 'reconcile').Properties.ReservedConcurrentExecutions).toBe(1);
   });
 
-  it('keeps logs for the stage’s retention, sets Powertools and never disables auth', () => {
+  it('keeps logs for the stage’s retention, sets Powertools, takes nothing local-only', () => {
     // Assess
     for (const [packaged, days, level] of [
       [ci, 30, 'INFO'],
@@ -278,6 +285,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
         expect(fn(packaged, name).Properties.Environment).toMatchObject({
           Variables: {
             AUTH_DISABLED: 'false',
+            SDRS_SECRET_FILE: '',
             POWERTOOLS_SERVICE_NAME: 'sdrs-bff',
             POWERTOOLS_METRICS_NAMESPACE: 'sdrs-bff',
             POWERTOOLS_LOG_LEVEL: level,
