@@ -67,9 +67,30 @@ async function freshClone(): Promise<string> {
 }
 
 /**
- * Runs `serverless package` as a newcomer would right after `npm ci` on a fresh clone: nothing
- * generated yet, no AWS credentials, no profile and (where the kernel allows it) no network at
- * all, only with the given stage, `--param`s and shell variables.
+ * Runs the serverless CLI in `root` as a newcomer would: no AWS credentials, no profile and
+ * (where the kernel allows it) no network at all; only `shell` adds what a deployer's shell
+ * might hold. Rejects with the CLI's output when it fails.
+ */
+async function serverless(
+  root: string,
+  args: readonly string[],
+  params: Readonly<Record<string, string>>,
+  shell: Readonly<Record<string, string>>,
+): Promise<void> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...shell };
+  const all = [
+    'serverless',
+    ...args,
+    ...Object.entries(params).map(([key, value]) => `--param=${key}=${value}`),
+  ];
+  const options = { cwd: root, env, timeout: 240_000 };
+  if (canCutNetwork) await run('unshare', ['-rn', 'npx', ...all], options);
+  else await run('npx', all, options);
+}
+
+/**
+ * Runs `serverless package` right after `npm ci` on a fresh clone (nothing generated yet) with
+ * the given stage, `--param`s and shell variables.
  */
 export async function packageService(
   stage: string,
@@ -78,22 +99,8 @@ export async function packageService(
 ): Promise<Packaged> {
   const root = await freshClone();
   const dir = join(root, '.package');
-  // A clean shell: nothing of this process's settings (or AWS credentials) leaks into the
-  // template; `shell` adds what a deployer's shell might hold.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...shell };
-  const args = [
-    'serverless',
-    'package',
-    '--stage',
-    stage,
-    '--package',
-    dir,
-    ...Object.entries(params).map(([key, value]) => `--param=${key}=${value}`),
-  ];
   try {
-    const options = { cwd: root, env, timeout: 240_000 };
-    if (canCutNetwork) await run('unshare', ['-rn', 'npx', ...args], options);
-    else await run('npx', args, options);
+    await serverless(root, ['package', '--stage', stage, '--package', dir], params, shell);
     const template = JSON.parse(
       await readFile(join(dir, 'cloudformation-template-update-stack.json'), 'utf8'),
     );
@@ -101,6 +108,23 @@ export async function packageService(
   } catch (error) {
     await discard({ root });
     throw error;
+  }
+}
+
+/** What `serverless deploy` prints when it stops on a fresh clone (no credentials, no network). */
+export async function deployOutput(
+  stage: string,
+  params: Readonly<Record<string, string>>,
+): Promise<string> {
+  const root = await freshClone();
+  try {
+    await serverless(root, ['deploy', '--stage', stage], params, {});
+    return 'deployed';
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    return `${stdout}${stderr}`;
+  } finally {
+    await discard({ root });
   }
 }
 
