@@ -98,11 +98,11 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     });
   });
 
-  it('runs every function on nodejs22.x arm64, sized, HTTP ones well inside the 30 s gateway limit', () => {
+  it('runs every function on nodejs24.x arm64, sized, HTTP ones well inside the 30 s gateway limit', () => {
     // Assess
     for (const name of Object.keys(FUNCTIONS)) {
       expect(fn(ci, name).Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
       });
     }
@@ -260,16 +260,53 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     });
   });
 
-  it("protects the upstream's rate limit: gateway throttling and reserved concurrency", () => {
-    // Assess
+  it("protects the upstream's rate limit: gateway throttling within reserved concurrency", () => {
+    // Prepare
     const [stage] = ofType(ci, 'AWS::ApiGatewayV2::Stage');
+    const routes = stage?.Properties.RouteSettings as Record<
+      string,
+      { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+    >;
+    const reserved = (name: string) =>
+      fn(ci, name).Properties.ReservedConcurrentExecutions as number;
+
+    // Assess
     expect(stage?.Properties.DefaultRouteSettings).toEqual({
       ThrottlingRateLimit: 20,
       ThrottlingBurstLimit: 40,
     });
-    expect(fn(ci, 'createProtectionGroup').Properties.ReservedConcurrentExecutions).toBe(20);
-    expect(fn(ci, 'webhook').Properties.ReservedConcurrentExecutions).toBe(10);
-    expect(fn(ci, 'reconcile').Properties.ReservedConcurrentExecutions).toBe(1);
+    expect(reserved('createProtectionGroup')).toBe(20);
+    expect(reserved('webhook')).toBe(10);
+    expect(reserved('reconcile')).toBe(1);
+    // A burst the gateway admits never exceeds what the function may run at once.
+    expect(routes['POST /protection-groups']?.ThrottlingBurstLimit).toBeLessThanOrEqual(
+      reserved('createProtectionGroup'),
+    );
+    expect(routes['POST /webhooks/{source}']?.ThrottlingBurstLimit).toBeLessThanOrEqual(
+      reserved('webhook'),
+    );
+    // The routes named exist, and exist before the stage refers to them.
+    const routeIds = Object.entries(ci.resources)
+      .filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .filter(([, r]) => String(r.Properties.RouteKey) in routes)
+      .map(([id]) => id);
+    expect(routeIds).toHaveLength(2);
+    expect((stage as Resource & { DependsOn: string[] }).DependsOn).toEqual(
+      expect.arrayContaining(routeIds),
+    );
+  });
+
+  it('writes an access log line with latencies and the gateway’s own errors', () => {
+    // Assess
+    const [stage] = ofType(ci, 'AWS::ApiGatewayV2::Stage');
+    const settings = stage?.Properties.AccessLogSettings as { Format: string } | undefined;
+    const format = JSON.parse(settings?.Format ?? '{}') as Record<string, string>;
+    expect(format).toMatchObject({
+      status: '$context.status',
+      responseLatency: '$context.responseLatency',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+    });
   });
 
   it('keeps logs for the stage’s retention, sets Powertools, takes nothing local-only', () => {

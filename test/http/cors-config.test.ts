@@ -44,4 +44,12 @@ describe('API Gateway CORS (config/cors.cjs) and the Lambda CORS headers', () =>
     // Assess
     expect(config.allowedOrigins).toEqual(['https://cors-disabled.invalid']);
   });
+
+  it('refuses subdomain patterns, which API Gateway would never match', async () => {
+    // Act
+    const config = gatewayCors(withOrigins('https://app.example.com,https://*.example.com'));
+
+    // Assess
+    await expect(config).rejects.toThrow(/exact origins only .*not https:\/\/\*\.example\.com/);
+  });
 });
