@@ -12,6 +12,7 @@ import {
   statementsOf,
 } from './packaging.js';
 
+const ONCALL_TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:oncall';
 const HTTP_FUNCTIONS = Object.keys(FUNCTIONS).filter((name) => name !== 'reconcile');
 const logicalId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
 
@@ -40,6 +41,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
           jwtIssuerUrl: 'https://login.example.com/oauth2',
           jwtAudience: 'sdrs-bff-prod',
           sdrsSecretName: 'prod/sdrs-bff/credentials',
+          alarmTopicArn: ONCALL_TOPIC,
         },
         // Left over from a local session: must not reach a deployed stage.
         {
@@ -307,6 +309,32 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       integrationError: '$context.integrationErrorMessage',
       authorizerError: '$context.authorizer.error',
     });
+  });
+
+  it('alarms on-call when creates fail or are throttled and when reconcile gives up', () => {
+    // Prepare
+    const alarms = (packaged: Packaged) =>
+      ofType(packaged, 'AWS::CloudWatch::Alarm').map((alarm) => alarm.Properties);
+    const watched = alarms(ci).map((alarm) => [
+      alarm.MetricName,
+      (alarm.Dimensions as Array<{ Value: unknown }>)[0]?.Value,
+    ]);
+
+    // Assess
+    expect(watched).toEqual(
+      expect.arrayContaining([
+        ['Errors', { Ref: 'CreateProtectionGroupLambdaFunction' }],
+        ['Errors', { Ref: 'WebhookLambdaFunction' }],
+        ['Throttles', { Ref: 'CreateProtectionGroupLambdaFunction' }],
+        [
+          'ApproximateNumberOfMessagesVisible',
+          { 'Fn::GetAtt': ['ReconcileDeadLetterQueue', 'QueueName'] },
+        ],
+      ]),
+    );
+    // Without a topic they only show in CloudWatch; with one, every alarm notifies it.
+    for (const alarm of alarms(ci)) expect(alarm.AlarmActions).toEqual([]);
+    for (const alarm of alarms(prod)) expect(alarm.AlarmActions).toEqual([ONCALL_TOPIC]);
   });
 
   it('keeps logs for the stage’s retention, sets Powertools, takes nothing local-only', () => {
