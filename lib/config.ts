@@ -3,9 +3,10 @@ export class ConfigurationError extends Error {
   /** Every problem found, one sentence each naming its variable. */
   readonly problems: readonly string[];
 
-  constructor(problems: string | readonly string[]) {
+  /** `context`, when given, leads the message: `<context>: <problem>; <problem>`. */
+  constructor(problems: string | readonly string[], context?: string) {
     const list = typeof problems === 'string' ? [problems] : problems;
-    super(list.join('; '));
+    super(context ? `${context}: ${list.join('; ')}` : list.join('; '));
     this.name = 'ConfigurationError';
     this.problems = list;
   }

@@ -58,5 +58,5 @@ export function refuseToStartUnlessConfigured(
     function: env.AWS_LAMBDA_FUNCTION_NAME,
     problems,
   });
-  throw new ConfigurationError(`Refusing to start: ${problems.join('; ')}`);
+  throw new ConfigurationError(problems, 'Refusing to start');
 }

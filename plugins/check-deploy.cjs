@@ -1,25 +1,42 @@
-// `serverless deploy` refuses a stage that could not work, before anything reaches AWS: the
-// upstream endpoint and project unset (every function would refuse to start), the JWT issuer
-// still the placeholder (every front-end call would get 401), or a live reconcile schedule fed
-// the example list (it would create the example's protection groups). `serverless package` is
-// not checked: it must work on a fresh clone with the defaults.
+// `serverless deploy` refuses a stage that could not work, before anything reaches AWS:
+// - a function whose own startup check (lib/startup.ts) would refuse to start with the stage's
+//   environment (e.g. sdrsEndpoint or sdrsProjectId unset): scripts/startup-problems.ts loads
+//   every handler with its resolved environment, so the rules are the functions' own;
+// - the JWT issuer still the placeholder (every front-end call would get 401);
+// - a live reconcile schedule fed the example list (it would create the example's groups).
+// `serverless package` is not checked: it must work on a fresh clone with the defaults.
+// Listed after build-validators.cjs: loading the handlers needs the generated validators.
+const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const EXAMPLE_INPUT = path.join('examples', 'reconcile', 'desired.json');
 
+function startupProblems(service, root) {
+  const functions = Object.fromEntries(
+    Object.entries(service.functions ?? {}).map(([name, fn]) => [
+      name,
+      {
+        handler: fn.handler,
+        environment: { ...service.provider.environment, ...fn.environment },
+      },
+    ]),
+  );
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join('scripts', 'startup-problems.ts')],
+    { cwd: root, input: JSON.stringify(functions), encoding: 'utf8' },
+  );
+  // One line per problem, naming the functions it stops (most share their settings).
+  const stopped = new Map();
+  for (const [name, problems] of Object.entries(JSON.parse(output))) {
+    for (const problem of problems) stopped.set(problem, [...(stopped.get(problem) ?? []), name]);
+  }
+  return [...stopped].map(([problem, names]) => `${problem} (${names.join(', ')})`);
+}
+
 function problemsOf(service, root) {
-  const problems = [];
-  const env = service.provider.environment ?? {};
-  for (const [param, name] of [
-    ['sdrsEndpoint', 'SDRS_ENDPOINT'],
-    ['sdrsProjectId', 'SDRS_PROJECT_ID'],
-  ]) {
-    if (!String(env[name] ?? '').trim()) problems.push(`${param} is not set`);
-  }
-  if (env.SDRS_ENDPOINT && !URL.canParse(env.SDRS_ENDPOINT)) {
-    problems.push(`sdrsEndpoint is not a URL: "${env.SDRS_ENDPOINT}"`);
-  }
+  const problems = startupProblems(service, root);
   const issuer = String(service.provider.httpApi?.authorizers?.jwt?.issuerUrl ?? '');
   if (!URL.canParse(issuer) || new URL(issuer).hostname.endsWith('.invalid')) {
     problems.push('jwtIssuerUrl is not set (still the placeholder)');
@@ -45,7 +62,8 @@ class CheckDeploy {
         if (problems.length === 0) return;
         throw new serverless.classes.Error(
           `Not deploying stage "${serverless.service.provider.stage}":\n  - ${problems.join('\n  - ')}\n` +
-            'Set them in params.<stage> of serverless.yml or with --param="name=value" (README, Deploy).',
+            'Set them in params.<stage> of serverless.yml or with --param="name=value"; the README (Deploy,\n' +
+            '"Set the parameters") names the parameter of each variable, e.g. sdrsEndpoint for SDRS_ENDPOINT.',
         );
       },
     };

@@ -9,14 +9,17 @@ const complete = {
 
 /** A deploy of a stage that could not work stops before anything reaches AWS. */
 describe('serverless deploy refuses a stage that could not work', () => {
-  it('names every missing parameter and the example reconcile list', async () => {
+  it('names every missing setting and the example reconcile list', async () => {
     // Act
     const output = await deployOutput('prod', { reconcileScheduleEnabled: 'true' });
 
     // Assess
     expect(output).toContain('Not deploying stage "prod"');
-    expect(output).toContain('sdrsEndpoint is not set');
-    expect(output).toContain('sdrsProjectId is not set');
+    // The functions' own startup check, naming the functions it would stop.
+    expect(output).toMatch(
+      /SDRS_ENDPOINT is not set \(createProtectionGroup, webhook, .*reconcile\)/,
+    );
+    expect(output).toContain('SDRS_PROJECT_ID is not set');
     expect(output).toContain('jwtIssuerUrl is not set (still the placeholder)');
     expect(output).toContain('reconcileScheduleEnabled with the example list');
   }, 120_000);
