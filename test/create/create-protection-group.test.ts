@@ -2,17 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../handlers/create-protection-group.js';
 import { sdrsClient } from '../../lib/dependencies.js';
 import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 
-const validBody = {
-  name: 'pg-web-01',
-  description: 'web tier',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-0a1b2c3d',
-};
+const validBody = createRequestBody({ description: 'web tier' });
 
 function create(body: unknown, headers: Record<string, string> = {}) {
   return handler(

@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../handlers/create-protection-group.js';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 
-const body = {
-  name: 'pg-odd-01',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-1',
-};
+const body = createRequestBody({ name: 'pg-odd-01' });
 
 describe('a create SDRS answers 200 without a usable job id', () => {
   let upstream: LocalUpstream;

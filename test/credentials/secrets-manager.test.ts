@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../handlers/create-protection-group.js';
 import { resetDependencies } from '../../lib/dependencies.js';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 import {
   type FakeSecretsManager,
@@ -10,13 +10,7 @@ import {
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 
 const SECRET_ID = 'sdrs-bff/credentials';
-const body = {
-  name: 'pg-secret-01',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-1',
-};
+const body = createRequestBody({ name: 'pg-secret-01' });
 const create = () =>
   handler(httpEvent({ method: 'POST', path: '/protection-groups', body }), lambdaContext());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../handlers/create-protection-group.js';
 import { logger } from '../../lib/observability/logger.js';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { FAULT_CASES, FAULT_TIMEOUT_MS } from './matrix.js';
@@ -12,13 +12,7 @@ const TEMPORARY_CREDENTIALS = {
   securityToken: 'gQpjbi1ub3J0aC00-SECURITY-TOKEN-Never-Print-Me+/=',
 };
 
-const body = {
-  name: 'pg-hygiene-01',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-1',
-};
+const body = createRequestBody({ name: 'pg-hygiene-01' });
 
 describe('log and response hygiene under the whole fault matrix', () => {
   let upstream: LocalUpstream;

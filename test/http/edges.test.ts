@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 
@@ -13,13 +13,7 @@ type Handler = (
   body?: string;
 }>;
 
-const validBody = {
-  name: 'pg-edge-01',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-1',
-};
+const validBody = createRequestBody({ name: 'pg-edge-01' });
 const ALLOWED_ORIGIN = 'http://localhost:5173';
 
 describe('the create route at its own edges', () => {

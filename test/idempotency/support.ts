@@ -2,17 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handler } from '../../handlers/create-protection-group.js';
 import type { SdrsSimulator } from '../../simulator/index.js';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 
-export const validBody = {
-  name: 'pg-web-01',
-  description: 'web tier',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-0a1b2c3d',
-};
+export const validBody = createRequestBody({ description: 'web tier' });
 
 export interface CreateOptions {
   /** Sent as `Idempotency-Key` (mixed case, as a browser would) unless undefined. */

@@ -3,12 +3,8 @@ import { handler as createHandler } from '../../handlers/create-protection-group
 import { handler } from '../../handlers/get-job.js';
 import { sdrsClient } from '../../lib/dependencies.js';
 import { POLL_AFTER_SECONDS } from '../../lib/lookups/jobs.js';
-import {
-  JOB_FAIL_CODE,
-  SEED_AZ_SOURCE,
-  SEED_AZ_TARGET,
-  SEED_DOMAIN_ID,
-} from '../../simulator/index.js';
+import { JOB_FAIL_CODE } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { invoke } from './support.js';
 
@@ -24,13 +20,7 @@ describe('GET /jobs/{jobId}', () => {
     const accepted = await invoke(createHandler, {
       method: 'POST',
       path: '/protection-groups',
-      body: {
-        name,
-        sourceAvailabilityZone: SEED_AZ_SOURCE,
-        targetAvailabilityZone: SEED_AZ_TARGET,
-        domainId: SEED_DOMAIN_ID,
-        sourceVpcId: 'vpc-0a1b2c3d',
-      },
+      body: createRequestBody({ name }),
     });
     expect(accepted.status).toBe(202);
     return accepted.body.jobId;

@@ -5,25 +5,17 @@ import { handler as jobHandler } from '../../handlers/get-job.js';
 import { handler as listHandler } from '../../handlers/list-protection-groups.js';
 import {
   DEFAULT_CREDENTIALS,
-  SEED_AZ_SOURCE,
-  SEED_AZ_TARGET,
-  SEED_DOMAIN_ID,
   SOLD_OUT_AZ_SOURCE,
   SOLD_OUT_AZ_TARGET,
   SOLD_OUT_DOMAIN_ID,
 } from '../../simulator/index.js';
 import { type Answer, invoke } from '../lookups/support.js';
+import { createRequestBody } from '../support/create-body.js';
 import type { EventOptions } from '../support/events.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { Contract, fetchDocument } from './contract.js';
 
-const createBody = {
-  name: 'pg-contract-01',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-0a1b2c3d',
-};
+const createBody = createRequestBody({ name: 'pg-contract-01' });
 
 describe('real answers match the OpenAPI document', () => {
   let upstream: LocalUpstream;

@@ -2,17 +2,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../handlers/create-protection-group.js';
 import { problemCatalogue } from '../../lib/problems/catalogue.js';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 
-const validBody = {
-  name: 'pg-prop-01',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-1',
-};
+const validBody = createRequestBody({ name: 'pg-prop-01' });
 
 /** Bodies from wild to almost valid: random JSON, raw text, and valid bodies with one field changed. */
 const body = fc.oneof(

@@ -2,17 +2,11 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
 import { freePort, type LocalApi, startLocalApi } from '../support/local-api.js';
 
 const CHROMIUM = '/usr/bin/chromium'; // Debian's package (.ci/run installs it)
-const body = {
-  name: 'pg-browser-01',
-  sourceAvailabilityZone: SEED_AZ_SOURCE,
-  targetAvailabilityZone: SEED_AZ_TARGET,
-  domainId: SEED_DOMAIN_ID,
-  sourceVpcId: 'vpc-1',
-};
+const body = createRequestBody({ name: 'pg-browser-01' });
 
 async function servePage(port: number): Promise<Server> {
   const server = createServer((_req, res) => {
