@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: what the BFF costs on top of the upstream call (issue 7). Builds every
+ * `npm run bench`: what the BFF costs on top of the upstream call. Builds every
  * function as deployed, starts the SDRS simulator in its own process, runs each phase in fresh
  * Node processes, prints a table per phase, the targets, and — as the last line — one JSON object.
  * See docs/benchmarks.md.

@@ -31,7 +31,7 @@ export function readAll<T extends object>(readers: { readonly [K in keyof T]: ()
   return result as T;
 }
 
-/** The upstream settings, read once per container from the environment (design.md §2). */
+/** The upstream settings, read once per container from the environment (README, *Configuration*). */
 export interface UpstreamConfig {
   readonly endpoint: URL;
   readonly projectId: string;

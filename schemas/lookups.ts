@@ -1,7 +1,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 
 /**
- * Protection-group statuses SDRS reports (reference/sdrs-api.md §3a: the 17 of the status page,
+ * Protection-group statuses SDRS reports (the 17 of SDRS's status page,
  * plus the three "failed-over-back" states its error table mentions). The `status` filter of
  * `GET /protection-groups` accepts exactly these.
  */

@@ -1,6 +1,6 @@
 /**
- * Gateway-side authentication of a request signed with AK/SK (`SDK-HMAC-SHA256`), as described in
- * reference/huawei-signing.md §2.6. The signature itself is recomputed by the official signer.
+ * Gateway-side authentication of a request signed with AK/SK (`SDK-HMAC-SHA256`), as Huawei's API gateway does
+ * it (date window, credential lookup, signed headers). The signature itself is recomputed by the official signer.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Answer, gatewayError, jsonAnswer } from './envelopes.js';

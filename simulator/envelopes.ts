@@ -1,6 +1,6 @@
 /**
  * Builders for the error envelopes the SDRS upstream and the API gateway in front of it send
- * (see `reference/sdrs-api.md` section 4). Exported so tests can inject the exact same shapes.
+ * (the error dialects of the SDRS API reference). Exported so tests can inject the exact same shapes.
  */
 import { randomBytes } from 'node:crypto';
 

@@ -1,5 +1,5 @@
 /**
- * Byte-level `SDK-HMAC-SHA256` verifier (reference/huawei-signing.md §2.2), used ONLY for bodies the
+ * Byte-level `SDK-HMAC-SHA256` verifier (canonical request → string to sign → HMAC), used ONLY for bodies the
  * official-signer oracle cannot represent (anything that is not `JSON.stringify` output, e.g. a
  * deliberately broken JSON body). Everything else is verified by the official signer.
  */

@@ -1,4 +1,4 @@
-/** The verdict of a run: each target of issue 7 against its figure, and the final JSON line. */
+/** The verdict of a run: each target (docs/benchmarks.md) against its figure, and the final JSON line. */
 import type { ColdRow } from '../phases/cold.js';
 import type { CreateRun } from '../phases/create.js';
 import type { MemoryRun } from '../phases/memory.js';
@@ -101,7 +101,7 @@ export function formatTargets(f: ReturnType<typeof figures>): { text: string; mi
     .filter((c) => c.value !== undefined && !(c.value <= c.limit))
     .map((c) => c.target);
   const text = table(
-    'Targets (issue 7)',
+    'Targets',
     ['target', 'measured', 'limit', 'verdict'],
     all.map((c) => [
       c.target,

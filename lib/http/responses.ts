@@ -20,7 +20,7 @@ export function jsonResponse(
   };
 }
 
-/** The RFC 9457 body this service sends for every failure (design.md §3). */
+/** The RFC 9457 body this service sends for every failure (README, *Errors: one shape everywhere*). */
 export interface ProblemBody {
   readonly type: string;
   readonly title: string;

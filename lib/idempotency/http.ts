@@ -41,7 +41,7 @@ export function idempotentHttpResponse(run: IdempotentRun, requestId: string): H
 }
 
 /**
- * Makes a create route honour `Idempotency-Key` (design.md §1). Without the header the route runs
+ * Makes a create route honour `Idempotency-Key` (README, *Idempotency-Key*). Without the header the route runs
  * as before. With it, the route runs at most once per (caller, route, key): the key is scoped by
  * `routeName` and the caller's JWT `sub`, the request is fingerprinted by its validated body, and
  * final outcomes — the 202 and problems after SDRS may have acted — are stored and replayed.

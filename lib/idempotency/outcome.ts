@@ -11,7 +11,7 @@ const MAY_EXIST =
 
 /**
  * True when SDRS provably did not act on the request, so running it again cannot create twice:
- * the same cases in which the SDRS client itself may resend a create (design.md §4) — nothing was
+ * the same cases in which the SDRS client itself may resend a create (`resendDelay`) — nothing was
  * sent (connection refused, name not resolved), SDRS or its gateway throttled (429) or said it is
  * unavailable (503), or the gateway rejected our credentials — plus any other 4xx the gateway
  * answered for itself (its code is `APIGW.*`/`APIG.*`: the request never went past it).

@@ -11,7 +11,7 @@ export function acceptedJobBody(job: AcceptedJob): AcceptedJobBody {
   };
 }
 
-/** 202 with `Location` of the job to poll (design.md §1). */
+/** 202 with `Location` of the job to poll, and `{jobId, status, statusUrl}`. */
 export function acceptedJobResponse(job: AcceptedJob): HttpResponse {
   const body = acceptedJobBody(job);
   return jsonResponse(202, body, { location: body.statusUrl });

@@ -3,7 +3,7 @@ import { RequestValidationError } from '../problems/errors.js';
 
 /** A run's input: the schedule's `input` in serverless.yml, or the file given to the CLI. */
 export interface ReconcileInput {
-  /** The desired groups, each a create body as in design.md §1 (validated entry by entry). */
+  /** The desired groups, each a create body of `POST /protection-groups` (validated entry by entry). */
   readonly protectionGroups: readonly unknown[];
   /** Only report what would be done; create nothing. */
   readonly dryRun: boolean;

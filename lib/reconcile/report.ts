@@ -19,7 +19,7 @@ export const OUTCOMES = [
 
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** A problem object (design.md §3 shape, without the HTTP-only `instance`/`requestId`). */
+/** A problem object (the problem+json shape, without the HTTP-only `instance`/`requestId`). */
 export interface ItemProblem {
   readonly type: string;
   readonly title: string;

@@ -55,7 +55,7 @@ function isThrottledOrUnavailable(error: UpstreamError): boolean {
 
 /**
  * How long to wait before sending `error`'s request again, or `undefined` when it must not be
- * resent. Safe to resend (design.md §4): SDRS answered 429 / `APIGW.0308` or 503 (waited out for
+ * resent. Safe to resend: SDRS answered 429 / `APIGW.0308` or 503 (waited out for
  * its `Retry-After`), or the connection was refused / the name did not resolve; a read also after
  * a reset. A create that timed out or was reset is never resent.
  */

@@ -7,7 +7,7 @@ export type ResendReason =
   | 'throttled'; // SDRS answered 429 / APIGW.0308 or 503: it did not act
 
 /**
- * The resend rule of design.md §4, shared by the request path and reconcile: `undefined` means
+ * The resend rule, shared by the request path and reconcile: `undefined` means
  * the call must not be sent again — above all a create that timed out or was reset, since its
  * bytes may have reached SDRS. (A rejected signature is handled separately: the secret is
  * fetched again first.) A timed-out read is not resent either: a second full timeout would

@@ -57,7 +57,7 @@ const BASE_BACKOFF_MS = 100;
  * not counted): each attempt is cut to the budget left, and a resend that would not get a
  * useful window is not made — the last error is thrown as it is.
  *
- * Resend policy (design.md §4): a call is sent again only when SDRS provably did not act — the
+ * Resend policy: a call is sent again only when SDRS provably did not act — the
  * connection was refused or the name did not resolve, SDRS answered 429/503, or it rejected our
  * signature (then the secret is fetched again first, once). A create that timed out or was reset
  * is never resent: its bytes may have reached SDRS.

@@ -1,11 +1,16 @@
 /**
- * Huawei Cloud API-gateway AK/SK signing ("SDK-HMAC-SHA256"), written from the algorithm in
- * shared/reference/huawei-signing.md §2 on top of node:crypto only. We do not use the official
+ * Huawei Cloud API-gateway AK/SK signing ("SDK-HMAC-SHA256"), written from Huawei's published
+ * algorithm on top of node:crypto only. We do not use the official
  * `@huaweicloud/huaweicloud-sdk-core` signer at runtime: it drags in ~44 transitive packages
  * (~23 MB: axios, log4js, moment, lodash, ...) for ~150 lines of hashing. The official signer is a
  * devDependency and serves as the test oracle (test/unit/signer-oracle.test.ts).
  *
- * Deliberate choices where the SDKs disagree (§2.5): path segments are decoded before being
+ * The algorithm: canonical request = method, URI-encoded path ending in `/`, sorted query, the
+ * signed headers (`name:value` lines, lower-case names), their names joined by `;`, and the hex
+ * SHA-256 of the body; string to sign = `SDK-HMAC-SHA256`, `X-Sdk-Date`, hex SHA-256 of the
+ * canonical request; signature = hex HMAC-SHA256 keyed with the SK.
+ *
+ * Deliberate choices where the SDKs disagree: path segments are decoded before being
  * re-encoded (gateway/Go/Python behaviour), header values with outer whitespace are refused
  * (Node does not trim, the others do), header names are sorted in plain code-unit order.
  */
@@ -76,7 +81,7 @@ const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
 
 const hexEscape = (char: string): string => `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
 
-/** §2.2 step 5: UTF-8, keep `A-Z a-z 0-9 - _ . ~`, everything else `%XX` upper-case. */
+/** UTF-8, keep `A-Z a-z 0-9 - _ . ~`, everything else `%XX` upper-case. */
 function percentEncode(value: string): string {
   if (UNRESERVED.test(value)) return value;
   let encoded: string;
@@ -88,7 +93,7 @@ function percentEncode(value: string): string {
   return encoded.replace(ENCODE_EXTRA, hexEscape);
 }
 
-/** §2.2 step 4: decode then re-encode each segment; the result always ends with `/`. */
+/** decode then re-encode each segment; the result always ends with `/`. */
 function canonicalUri(pathname: string): string {
   if (pathname === '' || pathname === '/') return '/';
   const segments = pathname.split('/');
@@ -108,7 +113,7 @@ function canonicalUri(pathname: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-/** §2.2 step 6: decoded pairs; keys sorted, then each key's values; `k=v` joined by `&`. */
+/** decoded pairs; keys sorted, then each key's values; `k=v` joined by `&`. */
 function canonicalQuery(url: URL): string {
   if (url.search === '') return '';
   const byKey = new Map<string, string[]>();
@@ -189,7 +194,7 @@ function buildCanonical(request: RequestToSign, headers: readonly HeaderEntry[])
 }
 
 /**
- * The canonical request of §2.2 step 10. Unlike {@link signRequest}, `request.headers` must be
+ * The canonical request. Unlike {@link signRequest}, `request.headers` must be
  * the COMPLETE set of headers to sign, `host` and `x-sdk-date` included (as a verifier sees it).
  */
 export function canonicalRequest(request: RequestToSign): string {
@@ -200,12 +205,12 @@ export function canonicalRequest(request: RequestToSign): string {
   return buildCanonical(request, entries).canonicalRequest;
 }
 
-/** §2.2 step 11: `SDK-HMAC-SHA256\n<x-sdk-date>\n<hex sha256 of the canonical request>`. */
+/** `SDK-HMAC-SHA256\n<x-sdk-date>\n<hex sha256 of the canonical request>`. */
 export function stringToSign(sdkDate: string, canonical: string): string {
   return `${SIGNING_ALGORITHM}\n${sdkDate}\n${hash('sha256', canonical, 'hex')}`;
 }
 
-/** §2.2 step 12: lower-case hex HMAC-SHA256 keyed directly with the SK (UTF-8). */
+/** lower-case hex HMAC-SHA256 keyed directly with the SK (UTF-8). */
 export function signString(sk: string, toSign: string): string {
   return createHmac('sha256', sk).update(toSign).digest('hex');
 }

@@ -1,4 +1,4 @@
-/** Upstream SDRS shapes (snake_case, as on the wire); see reference/sdrs-api.md. */
+/** Upstream SDRS shapes (snake_case, as on the wire), from the SDRS API reference. */
 
 export interface UpstreamServerGroupCreate {
   readonly name: string;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discard, FUNCTIONS, type Packaged, packageService, zipEntries } from './packaging.js';
 
-/** Issue 8: each function ships only its own bundle, and a bundle refuses to run misconfigured. */
+/** Each function ships only its own bundle, and a bundle refuses to run misconfigured. */
 describe('the packaged function bundles', () => {
   let ci: Packaged;
 

@@ -16,7 +16,7 @@ const ONCALL_TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:oncall';
 const HTTP_FUNCTIONS = Object.keys(FUNCTIONS).filter((name) => name !== 'reconcile');
 const logicalId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
 
-/** design.md §6 and issue 8: `serverless package` yields the whole, least-privilege stack. */
+/** `serverless package` yields the whole, least-privilege stack. */
 describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network' : ''})`, () => {
   let ci: Packaged;
   let prod: Packaged;

@@ -47,4 +47,37 @@ describe('README stays true', () => {
     expect(readme).toContain('npm install && npm start');
     expect(readme).toContain('npm test');
   });
+
+  it('quotes benchmark figures only as docs/benchmarks.md records them', () => {
+    // Prepare
+    const benchmarks = readFileSync(join(root, 'docs/benchmarks.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Benchmarks'),
+      readme.indexOf('\n## ', readme.indexOf('## Benchmarks') + 1),
+    );
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('|---'));
+
+    // Assess
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.filter((row) => !benchmarks.includes(row))).toEqual([]);
+  });
+
+  it('states the Lambda runtime as serverless.yml sets it, and nowhere another one', () => {
+    // Prepare
+    const serverless = readFileSync(join(root, 'serverless.yml'), 'utf8');
+    const runtime = /^\s+runtime: (nodejs\d+\.x)$/m.exec(serverless)?.[1];
+    const documents = ['README.md', 'docs/CONTRIBUTING.md'].map((file) =>
+      readFileSync(join(root, file), 'utf8'),
+    );
+
+    // Assess
+    expect(runtime).toBeDefined();
+    expect(readme).toContain(`\`${runtime}\``);
+    for (const text of documents) {
+      const others = [...text.matchAll(/nodejs\d+\.x|Node(?:\.js)? 2[1-9]\b/g)].map(([m]) => m);
+      expect(others.filter((found) => found !== runtime)).toEqual([]);
+    }
+  });
 });

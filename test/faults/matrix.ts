@@ -19,7 +19,7 @@ const answer = (status: number, body: string | object, headers?: Record<string, 
   ({ kind: 'answer', status, body, ...(headers && { headers }) }) as const;
 
 /**
- * The fault matrix of issue 3: every transport fault and every upstream error dialect. `times` is
+ * The fault matrix: every transport fault and every upstream error dialect. `times` is
  * set high enough that resends (where allowed) meet the same fault again.
  */
 export const FAULT_CASES: readonly FaultCase[] = [

@@ -22,7 +22,7 @@ const serverGroup = {
   dr_type: 'migration',
 } as const;
 
-describe('resend policy (design.md §4)', () => {
+describe('resend policy', () => {
   let upstream: LocalUpstream;
   let calls: UpstreamCallLog[];
   const clientFor = (

@@ -8,7 +8,7 @@ import {
 import { officialSign, type ReceivedRequest, verifySignature } from '../support/official-signer.js';
 
 // Path chars: unreserved + reserved/unicode that the official signer's url.parse leaves alone
-// (it auto-escapes space, quotes, |, ^, ... and would double-encode them: huawei-signing.md §2.5).
+// (it auto-escapes space, quotes, |, ^, ... and would double-encode them).
 const pathChar = fc.constantFrom(...('aZ09-_.~!$&()*+,;=:@%é保😀ß'.match(/./gu) as string[]));
 const queryChar = fc.constantFrom(
   ...('aZ09-_.~ !"#$%&\'()*+,/:;<=>?@[\\]^`{|}é保😀\u00a0'.match(/./gu) as string[]),

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +13,7 @@ import {
   stringToSign,
 } from '../../lib/upstream/signer.js';
 
-/** Shape of shared/reference/huawei-signing-vectors.json (only the fields we use). */
+/** Shape of test/fixtures/huawei-signing-vectors.json (only the fields we use). */
 interface Vector {
   readonly id: string;
   readonly input: {
@@ -39,8 +38,10 @@ interface Vector {
   readonly standalone_authorization: string;
 }
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const vectorsPath = path.resolve(repoRoot, '../shared/reference/huawei-signing-vectors.json');
+// Produced by the official Huawei Cloud SDK signer and recorded in the repository (see its `about`).
+const vectorsPath = fileURLToPath(
+  new URL('../fixtures/huawei-signing-vectors.json', import.meta.url),
+);
 const { vectors } = JSON.parse(readFileSync(vectorsPath, 'utf8')) as { vectors: Vector[] };
 
 /** signRequest's output minus `authorization`: exactly the signed headers. */
@@ -116,7 +117,7 @@ describe('signer: official Node SDK vectors (huawei-signing-vectors.json)', () =
   });
 });
 
-describe('signer: independent vectors (huawei-signing.md §3.3)', () => {
+describe('signer: independent vectors (the Go SDK signer tests)', () => {
   const goHeaders = { 'x-sdk-date': '20060102T150405Z' };
 
   it.each([
