@@ -11,7 +11,11 @@ export const CORS_EXPOSED_HEADERS = [
   'original-request-id',
 ];
 
-/** `CORS_ALLOWED_ORIGINS`: comma-separated origins (`*.example.com` wildcards allowed); empty = none. */
+/**
+ * `CORS_ALLOWED_ORIGINS`: comma-separated exact origins (or `*`, `https://*`, `http://*`); empty =
+ * none. Subdomain patterns such as `*.example.com` are refused at package time (config/cors.cjs):
+ * API Gateway's own CORS would never match them.
+ */
 export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.CORS_ALLOWED_ORIGINS ?? '')
     .split(',')

@@ -15,6 +15,23 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Settings the deployed code reads from the environment (problem codes are not settings). */
+function settingsReadByDeployedCode(): Set<string> {
+  const names = new Set<string>();
+  for (const file of [...sourceFiles('lib'), ...sourceFiles('handlers')]) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const match of text.matchAll(
+      /\benv(?:\?)?\.([A-Z][A-Z0-9_]+)|env\[['"]([A-Z][A-Z0-9_]+)['"]\]|'([A-Z][A-Z0-9_]{4,})'\)|\(\s*env,\s*'([A-Z][A-Z0-9_]+)'/g,
+    )) {
+      const name = match[1] ?? match[2] ?? match[3] ?? match[4];
+      if (name && name in problemCatalogue) continue;
+      if (name && /^(SDRS|IDEMPOTENCY|CORS|AUTH|JWT|PROBLEM|WEBHOOK|RECONCILE)_/.test(name))
+        names.add(name);
+    }
+  }
+  return names;
+}
+
 describe('README stays true', () => {
   it.each(Object.entries(problemCatalogue))('documents %s with its status', (code, entry) => {
     // Assess
@@ -23,23 +40,24 @@ describe('README stays true', () => {
 
   it('documents every environment variable the deployed code reads', () => {
     // Prepare
-    const names = new Set<string>();
-    for (const file of [...sourceFiles('lib'), ...sourceFiles('handlers')]) {
-      const text = readFileSync(join(root, file), 'utf8');
-      for (const match of text.matchAll(
-        /\benv(?:\?)?\.([A-Z][A-Z0-9_]+)|env\[['"]([A-Z][A-Z0-9_]+)['"]\]|'([A-Z][A-Z0-9_]{4,})'\)/g,
-      )) {
-        const name = match[1] ?? match[2] ?? match[3];
-        if (name && /^(SDRS|IDEMPOTENCY|CORS|AUTH|JWT|PROBLEM|WEBHOOK|RECONCILE)_/.test(name))
-          names.add(name);
-      }
-    }
+    const names = settingsReadByDeployedCode();
 
     // Assess
     const undocumented = [...names].filter(
       (name) => !readme.includes(name) && !readme.includes(`${name.split('_')[0]}_*`),
     );
     expect(undocumented).toEqual([]);
+  });
+
+  it('passes every setting the deployed code reads through serverless.yml', () => {
+    // Prepare
+    const serverless = readFileSync(join(root, 'serverless.yml'), 'utf8');
+
+    // Act
+    const passed = new Set([...serverless.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map(([, n]) => n));
+
+    // Assess: a setting a deployer cannot set would be "fixed" without saying so.
+    expect([...settingsReadByDeployedCode()].filter((name) => !passed.has(name))).toEqual([]);
   });
 
   it('shows the two commands', () => {
