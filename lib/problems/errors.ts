@@ -31,7 +31,7 @@ export interface ProblemErrorOptions extends ErrorOptions {
 export class ProblemError extends Error {
   readonly code: ProblemCode;
   readonly status: number;
-  readonly detail: string | undefined;
+  readonly detail: string;
   readonly errors: readonly FieldProblem[] | undefined;
   readonly upstream: UpstreamDetails | undefined;
   readonly retryAfterSeconds: number | undefined;
@@ -42,7 +42,8 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
     this.code = code;
     this.status = options.status ?? problemCatalogue[code].status;
-    this.detail = options.detail;
+    // Every problem carries a sentence a front end can show; the catalogue's guidance is the fallback.
+    this.detail = options.detail ?? problemCatalogue[code].guidance.replaceAll('`', '');
     this.errors = options.errors;
     this.upstream = options.upstream;
     this.retryAfterSeconds = options.retryAfterSeconds;

@@ -172,6 +172,7 @@ describe('POST /protection-groups', () => {
       code: 'UPSTREAM_REJECTED',
       upstream: { status: 400, code },
     });
+    expect(problem.detail).toMatch(/^SDRS refused the content/);
     expect(problem.upstream.requestId).toEqual(expect.any(String));
     expect(upstream.sim.acceptedCreates()).toBe(0);
   });

@@ -78,6 +78,8 @@ describe('fault matrix: every fault × every upstream operation', () => {
         expect(error.status).toBe(faultCase.status);
         if (faultCase.upstreamCode) expect(error.upstream?.code).toBe(faultCase.upstreamCode);
         expect(error.retryAfterSeconds).toBe(faultCase.retryAfter);
+        // Every problem carries a sentence a front end can show, never markup.
+        expect(error.detail).toMatch(/^[^`<>]{10,}$/);
         const message = error.upstream?.message ?? '';
         expect(message).not.toMatch(/[<>]/);
         expect(message.length).toBeLessThanOrEqual(200);
