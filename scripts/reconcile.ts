@@ -1,8 +1,10 @@
 /**
  * `npm run reconcile -- <file.json> [--json] [--dry-run] [--wait] [--timeout SECONDS]`: the
  * scheduled `reconcile` function, run from the command line with the same input and the same
- * code. Unless SDRS_ENDPOINT is set, an SDRS simulator is started in this process (empty, with
- * its credentials in .local/) — as `npm start` does.
+ * code. The upstream, in this order: SDRS_ENDPOINT when set; else the upstream of the running
+ * `npm start` stack (so the run sees the groups the local API created); else an SDRS simulator
+ * started in this process (empty, with its credentials in .local/). The first line on stderr says
+ * which one was used.
  *
  * On a terminal it shows progress on stderr and ends with a readable summary; `--json` prints the
  * report as JSON instead. Exit code: 0 complete, 1 incomplete (the function would fail and be
@@ -21,6 +23,7 @@ import { logReport } from '../lib/reconcile/lambda.js';
 import { prepareRun } from '../lib/reconcile/prepare.js';
 import { reconcile } from '../lib/reconcile/run.js';
 import { formatProgress, formatSummary } from '../lib/reconcile/summary.js';
+import { runningLocalStack } from './local-stack.js';
 
 const USAGE =
   'usage: npm run reconcile -- <file.json> [--json] [--dry-run] [--wait] [--timeout SECONDS]\n';
@@ -40,8 +43,34 @@ async function startEmbeddedSimulator(): Promise<() => Promise<void>> {
       mode: 0o600,
     });
   }
-  process.stderr.write(`SDRS simulator on ${simulator.url} (embedded, starts empty)\n`);
+  process.stderr.write(
+    `upstream: SDRS simulator on ${simulator.url} (embedded in this command, starts empty; no npm start stack is running)\n`,
+  );
   return () => simulator.close();
+}
+
+/**
+ * Chooses the upstream and says which on stderr. Returns the closer of an embedded simulator,
+ * if one was started.
+ */
+async function chooseUpstream(): Promise<(() => Promise<void>) | undefined> {
+  if (process.env.SDRS_ENDPOINT) {
+    process.stderr.write(`upstream: ${process.env.SDRS_ENDPOINT} (SDRS_ENDPOINT)\n`);
+    return undefined;
+  }
+  const stack = runningLocalStack();
+  if (!stack) return startEmbeddedSimulator();
+  process.env.SDRS_ENDPOINT = stack.sdrsEndpoint;
+  process.env.SDRS_PROJECT_ID ||= stack.sdrsProjectId;
+  if (!process.env.SDRS_SECRET_FILE && !process.env.SDRS_SECRET_ID) {
+    if (stack.sdrsSecretFile) process.env.SDRS_SECRET_FILE = stack.sdrsSecretFile;
+    if (stack.sdrsSecretId) process.env.SDRS_SECRET_ID = stack.sdrsSecretId;
+  }
+  const what = stack.upstream === 'simulator' ? 'SDRS simulator' : 'SDRS';
+  process.stderr.write(
+    `upstream: ${what} on ${stack.sdrsEndpoint} (the running npm start stack, pid ${stack.pid}, API ${stack.apiUrl})\n`,
+  );
+  return undefined;
 }
 
 async function readInput(path: string, flags: { dryRun: boolean; wait: boolean }) {
@@ -94,7 +123,7 @@ async function main(): Promise<number> {
     await readInput(file, { dryRun: values['dry-run'], wait: values.wait }),
     config.maxItems,
   );
-  const closeSimulator = process.env.SDRS_ENDPOINT ? undefined : await startEmbeddedSimulator();
+  const closeSimulator = await chooseUpstream();
   const showProgress = !values.json && process.stderr.isTTY === true;
   let lastDraw = 0;
   try {

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { enableExampleWebhooks } from '../examples/webhooks/local.js';
 import { startSimulator } from '../simulator/index.js';
 import { useLocalDynamoDb } from './local-dynamodb.js';
+import { announceLocalStack } from './local-stack.js';
 
 // The AWS SDK warns about Node 20 on every client; here (dynalite setup) and in the functions.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -20,7 +21,8 @@ enableExampleWebhooks(env); // example webhook sources with development secrets 
 const closers: Array<() => Promise<void>> = [];
 closers.push(await useLocalDynamoDb(env)); // Idempotency-Key records (docs/idempotency.md)
 
-if (!env.SDRS_ENDPOINT) {
+const embeddedSimulator = !env.SDRS_ENDPOINT;
+if (embeddedSimulator) {
   const simulator = await startSimulator({ port: Number(env.SIMULATOR_PORT ?? 4010) });
   closers.push(() => simulator.close());
   env.SDRS_ENDPOINT = simulator.url;
@@ -33,6 +35,19 @@ if (!env.SDRS_ENDPOINT) {
   }
   console.log(`SDRS simulator on ${simulator.url} (project ${simulator.projectId})`);
 }
+
+// Tells `npm run reconcile` (and any other local command) which upstream this stack serves.
+closers.push(
+  await announceLocalStack({
+    pid: process.pid,
+    apiUrl: `http://localhost:${env.PORT ?? 3000}`,
+    sdrsEndpoint: env.SDRS_ENDPOINT ?? '',
+    sdrsProjectId: env.SDRS_PROJECT_ID ?? '',
+    upstream: embeddedSimulator ? 'simulator' : 'SDRS_ENDPOINT',
+    ...(env.SDRS_SECRET_FILE && { sdrsSecretFile: resolve(env.SDRS_SECRET_FILE) }),
+    ...(env.SDRS_SECRET_ID && { sdrsSecretId: env.SDRS_SECRET_ID }),
+  }),
+);
 
 // The CLI itself, not `npx`: a signal sent to this child must reach serverless-offline.
 const cli = resolve('node_modules/.bin/serverless');

@@ -1,37 +1,25 @@
-import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../lib/reconcile/report.js';
+import { announceLocalStack } from '../../scripts/local-stack.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
+import { type ProcessResult, runProcess } from '../support/run-process.js';
 import { existingFields } from './fixtures.js';
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+/** No `npm start` note unless a test writes one (a developer's running stack must not leak in). */
+const noteDir = mkdtempSync(join(tmpdir(), 'reconcile-cli-'));
+const noStack = { LOCAL_STACK_FILE: join(noteDir, 'none.json') };
 
 /** Runs `scripts/reconcile.ts` as `npm run reconcile` does, with exactly the given SDRS settings. */
-function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(SDRS_|RECONCILE_)/.test(name)),
+function runCli(args: string[], env: Record<string, string>): Promise<ProcessResult> {
+  return runProcess(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/reconcile.ts', ...args],
+    { ...noStack, ...env },
+    ['SDRS_', 'RECONCILE_'],
   );
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/reconcile.ts', ...args], {
-      cwd: process.cwd(),
-      env: { ...base, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 describe('npm run reconcile', () => {
@@ -58,7 +46,9 @@ describe('npm run reconcile', () => {
       duplicate: 1,
       failed: 1,
     });
-    expect(result.stderr).toMatch(/SDRS simulator on http:\/\/127\.0\.0\.1:\d+ \(embedded/);
+    expect(result.stderr).toMatch(
+      /^upstream: SDRS simulator on http:\/\/127\.0\.0\.1:\d+ \(embedded in this command/,
+    );
   });
 
   it('runs against SDRS_ENDPOINT and ends with a readable summary', async () => {
@@ -89,6 +79,39 @@ describe('npm run reconcile', () => {
       '#1 pg-app-01: description is "desired pg-app-01", desired "application tier"',
     );
     expect(result.stdout).toMatch(/Complete\.\n$/);
+  });
+
+  it('acts on the running npm start stack, and says so', async () => {
+    // Prepare: the note `npm start` writes, naming this test's simulator; the process is alive.
+    const { sim, secretFile } = upstream;
+    const stackFile = join(noteDir, 'stack.json');
+    const env = { LOCAL_STACK_FILE: stackFile };
+    const remove = await announceLocalStack(
+      {
+        pid: process.pid,
+        apiUrl: 'http://localhost:3000',
+        sdrsEndpoint: sim.url,
+        sdrsProjectId: sim.projectId,
+        upstream: 'simulator',
+        sdrsSecretFile: secretFile,
+      },
+      env,
+    );
+    sim.seedGroup({ ...existingFields('pg-db-01'), source_vpc_id: 'vpc-0a1b2c3d' });
+    const created = sim.acceptedCreates();
+
+    // Act
+    const first = await runCli(['examples/reconcile/desired.json', '--json'], env);
+    await remove();
+    const afterStop = await runCli(['examples/reconcile/desired.json', '--dry-run', '--json'], env);
+
+    // Assess
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`upstream: SDRS simulator on ${sim.url} (the running npm start`);
+    const report = JSON.parse(first.stdout) as RunReport;
+    expect(report.totals.exists).toBeGreaterThanOrEqual(1);
+    expect(sim.acceptedCreates()).toBe(created + report.totals.created);
+    expect(afterStop.stderr).toMatch(/^upstream: .*embedded in this command/);
   });
 
   it('with --dry-run creates nothing; a bad file is a usage error (exit 2)', async () => {

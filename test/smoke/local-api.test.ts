@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestBody } from '../support/create-body.js';
 import { freePort, type LocalApi, startLocalApi } from '../support/local-api.js';
+import { runProcess } from '../support/run-process.js';
 
 const CHROMIUM = '/usr/bin/chromium'; // Debian's package (.ci/run installs it)
 const body = createRequestBody({ name: 'pg-browser-01' });
@@ -242,5 +243,31 @@ describe('npm start: serverless-offline in front of the embedded simulator', () 
 
     // Assess
     expect(outcome).toContain('Failed to fetch');
+  });
+
+  it('runs the README reconcile command on the npm start stack, JSON only on stdout', async () => {
+    // Prepare: the README's "Try it" creates pg-web-01 through the API first.
+    const desired = JSON.parse(readFileSync('examples/reconcile/desired.json', 'utf8')) as {
+      protectionGroups: Array<{ name: string }>;
+    };
+    const [webTier] = desired.protectionGroups;
+    const created = await fetch(`${api.url}/protection-groups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(webTier),
+    });
+    const args = ['run', '-s', 'reconcile', '--', 'examples/reconcile/desired.json', '--json'];
+
+    // Act
+    const run = await runProcess('npm', args, { LOCAL_STACK_FILE: api.stackFile });
+    const again = await runProcess('npm', args, { LOCAL_STACK_FILE: api.stackFile });
+
+    // Assess
+    expect(created.status).toBe(202);
+    expect(run.stderr).toMatch(/^upstream: SDRS simulator on \S+ \(the running npm start stack/m);
+    const first = JSON.parse(run.stdout) as { totals: Record<string, number> };
+    const second = JSON.parse(again.stdout) as { totals: Record<string, number> };
+    expect(first.totals).toMatchObject({ items: 3, exists: 1, created: 2 });
+    expect(second.totals).toMatchObject({ items: 3, exists: 3, created: 0 });
   });
 });

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A free TCP port on loopback (asked from the OS, then released). */
 export async function freePort(): Promise<number> {
@@ -16,6 +19,8 @@ export async function freePort(): Promise<number> {
 /** `npm start` as a child process: serverless-offline in front of the embedded simulator. */
 export interface LocalApi {
   readonly url: string;
+  /** The note this stack writes for other local commands (`LOCAL_STACK_FILE`), in a temp folder. */
+  readonly stackFile: string;
   readonly output: () => string;
   stop(): Promise<void>;
 }
@@ -29,9 +34,11 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
     freePort(),
   ]);
   let output = '';
+  const stackFile = join(mkdtempSync(join(tmpdir(), 'local-api-')), 'stack.json');
   const child: ChildProcess = spawn('npx', ['tsx', 'scripts/start-local.ts'], {
     env: {
       ...process.env,
+      LOCAL_STACK_FILE: stackFile,
       PORT: String(port),
       LAMBDA_PORT: String(lambdaPort),
       SIMULATOR_PORT: String(simulatorPort),
@@ -64,6 +71,7 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    stackFile,
     output: () => output,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
