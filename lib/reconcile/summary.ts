@@ -3,6 +3,9 @@ import { type ItemProblem, OUTCOMES, type ReportEntry, type RunReport } from './
 const label = (entry: ReportEntry): string =>
   `#${entry.index}${entry.name !== undefined ? ` ${entry.name}` : ''}`;
 
+/** `1 request`, `2 requests`: the summary is read by people. */
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 const shown = (value: string | null): string => (value === null ? '(none)' : JSON.stringify(value));
 
 function problemText(problem: ItemProblem): string {
@@ -41,8 +44,8 @@ function detailLines(entry: ReportEntry): string[] {
 export function formatSummary(report: RunReport): string {
   const seconds = (report.durationMs / 1000).toFixed(1);
   const lines = [
-    `Reconcile ${report.dryRun ? '(dry run) ' : ''}${report.runId}: ${report.totals.items} entries in ${seconds} s`,
-    `  upstream: ${report.upstream.requests} requests, ${report.upstream.throttled} throttled, limit ${report.upstream.ratePerSecond}/s, concurrency ${report.upstream.concurrency}`,
+    `Reconcile ${report.dryRun ? '(dry run) ' : ''}${report.runId}: ${count(report.totals.items, 'entry', 'entries')} in ${seconds} s`,
+    `  upstream: ${count(report.upstream.requests, 'request')}, ${report.upstream.throttled} throttled, limit ${report.upstream.ratePerSecond}/s, concurrency ${report.upstream.concurrency}`,
     '',
   ];
   for (const outcome of OUTCOMES) {

@@ -18,12 +18,40 @@ export function toFieldProblems(errors: readonly SchemaError[] | null | undefine
     } else if (error.keyword === 'additionalProperties' && typeof additionalProperty === 'string') {
       path += `/${escapeToken(additionalProperty)}`;
     }
-    const detail =
-      error.keyword === 'required'
-        ? 'is required'
-        : error.keyword === 'additionalProperties'
-          ? 'is not an allowed property'
-          : (error.message ?? `fails ${error.keyword}`);
-    return { pointer: `#${path}`, detail };
+    return { pointer: `#${path}`, detail: sentence(error) };
   });
+}
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/**
+ * A short sentence a front end can show next to the field, for the keywords our schemas use;
+ * ajv's own text ("must NOT have fewer than 1 characters") for anything else.
+ */
+function sentence(error: SchemaError): string {
+  const { params } = error;
+  switch (error.keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not an allowed property';
+    case 'minLength':
+      return params.limit === 1
+        ? 'must not be empty'
+        : `must be at least ${params.limit} characters long`;
+    case 'maxLength':
+      return `must be at most ${params.limit} characters long`;
+    case 'minimum':
+      return `must be at least ${params.limit}`;
+    case 'maximum':
+      return `must be at most ${params.limit}`;
+    case 'type':
+      return `must be ${[params.type].flat().map(String).map(article).join(' or ')}`;
+    case 'enum':
+      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    default:
+      return error.message ?? `fails ${error.keyword}`;
+  }
 }

@@ -81,6 +81,23 @@ describe('the create route at its own edges', () => {
     },
   );
 
+  it.each([
+    ['no body', undefined],
+    ['an empty body', ''],
+    ['a blank body', ' \n'],
+  ])('says the body is empty when there is %s', async (_case, body) => {
+    // Act
+    const response = await post({ body, headers: { 'content-type': 'application/json' } });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(problemOf(response)).toMatchObject({
+      code: 'MALFORMED_JSON',
+      detail: 'The body is empty: send a JSON object.',
+    });
+    expect(upstream.sim.requests()).toHaveLength(0);
+  });
+
   describe('caller authentication', () => {
     it('answers 401 without verified claims and creates nothing', async () => {
       // Act

@@ -133,22 +133,22 @@ describe('GET /protection-groups', () => {
   });
 
   it.each([
-    ['limit above 100', { limit: '101' }, [['#/limit', 'must be <= 100']]],
-    ['limit 0', { limit: '0' }, [['#/limit', 'must be >= 1']]],
-    ['a non-integer limit', { limit: '2.5' }, [['#/limit', 'must be integer']]],
-    ['a negative offset', { offset: '-1' }, [['#/offset', 'must be >= 0']]],
-    ['a word as offset', { offset: 'ten' }, [['#/offset', 'must be integer']]],
+    ['limit above 100', { limit: '101' }, [['#/limit', 'must be at most 100']]],
+    ['limit 0', { limit: '0' }, [['#/limit', 'must be at least 1']]],
+    ['a non-integer limit', { limit: '2.5' }, [['#/limit', 'must be an integer']]],
+    ['a negative offset', { offset: '-1' }, [['#/offset', 'must be at least 0']]],
+    ['a word as offset', { offset: 'ten' }, [['#/offset', 'must be an integer']]],
     [
       'an unknown status',
       { status: 'sleeping' },
-      [['#/status', 'must be equal to one of the allowed values']],
+      [['#/status', expect.stringMatching(/^must be one of: "[a-z-]+", /)]],
     ],
     [
       'a repeated status (comma-joined by API Gateway)',
       { status: 'available,error' },
-      [['#/status', 'must be equal to one of the allowed values']],
+      [['#/status', expect.stringMatching(/^must be one of: "[a-z-]+", /)]],
     ],
-    ['an empty name', { name: '' }, [['#/name', 'must NOT have fewer than 1 characters']]],
+    ['an empty name', { name: '' }, [['#/name', 'must not be empty']]],
     [
       'a name over 64 bytes',
       { name: '保'.repeat(22) },
@@ -160,8 +160,8 @@ describe('GET /protection-groups', () => {
       { limit: '1000', offset: '-5', sort: 'name' },
       [
         ['#/sort', 'is not an allowed property'],
-        ['#/limit', 'must be <= 100'],
-        ['#/offset', 'must be >= 0'],
+        ['#/limit', 'must be at most 100'],
+        ['#/offset', 'must be at least 0'],
       ],
     ],
   ])('answers 400 VALIDATION_FAILED for %s without calling SDRS', async (_, query, expected) => {

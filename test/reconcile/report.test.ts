@@ -90,4 +90,17 @@ describe('formatSummary', () => {
     expect(text).toContain('#2 pg-a: repeats the name of #0; not created twice');
     expect(text).toMatch(/Complete\.\n$/);
   });
+
+  it('counts in words a person reads: 1 entry, 1 request', () => {
+    // Prepare
+    const one = report([{ index: 0, name: 'pg-a', outcome: 'created', jobId: 'j1' }]);
+    const single = { ...one, upstream: { ...one.upstream, requests: 1 } };
+
+    // Act
+    const text = formatSummary(single);
+
+    // Assess
+    expect(text).toContain('1 entry in');
+    expect(text).toContain('upstream: 1 request,');
+  });
 });

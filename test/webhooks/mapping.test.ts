@@ -68,7 +68,7 @@ describe('mapping a ticket payload to a create body', () => {
       },
       { pointer: '#/sourceAvailabilityZone', detail: 'is required (mapped from `zones[0]`)' },
       { pointer: '#/targetAvailabilityZone', detail: 'is required (mapped from `zones[1]`)' },
-      { pointer: '#/sourceVpcId', detail: 'must be string (mapped from `vpc`)' },
+      { pointer: '#/sourceVpcId', detail: 'must be a string (mapped from `vpc`)' },
     ]);
   });
 

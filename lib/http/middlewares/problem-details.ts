@@ -7,11 +7,14 @@ import { type HttpResponse, problemResponse } from '../responses.js';
 
 const BODY_PARSER = '@middy/http-json-body-parser';
 
+const isEmpty = (body: unknown) =>
+  body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+
 /**
  * Maps any thrown value to a `ProblemError`. Middy's JSON body parser answers 415 both for a wrong
  * content type and for malformed JSON (Middy 6); only the first is a media-type problem.
  */
-export function toProblemError(error: unknown): ProblemError {
+export function toProblemError(error: unknown, rawBody?: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   const cause = (error as { cause?: { package?: string } } | undefined)?.cause;
   if (cause?.package === BODY_PARSER && error instanceof Error) {
@@ -20,7 +23,9 @@ export function toProblemError(error: unknown): ProblemError {
           detail: 'Send the body as JSON with `Content-Type: application/json`.',
         })
       : new ProblemError('MALFORMED_JSON', error.message, {
-          detail: 'The body is not valid JSON.',
+          detail: isEmpty(rawBody)
+            ? 'The body is empty: send a JSON object.'
+            : 'The body is not valid JSON.',
         });
   }
   return new ProblemError('INTERNAL', 'Unexpected error', {
@@ -38,7 +43,7 @@ export function problemDetails(): middy.MiddlewareObj<APIGatewayProxyEventV2, Ht
   return {
     onError: async (request) => {
       if (request.response !== undefined && request.error === undefined) return;
-      const problem = toProblemError(request.error);
+      const problem = toProblemError(request.error, request.event.body);
       const entry = {
         code: problem.code,
         status: problem.status,
