@@ -31,6 +31,12 @@ export const PROTECTION_GROUP_STATUSES = [
 /** Largest page a caller may ask for; SDRS itself allows 1000, we bound the Lambda's work. */
 export const MAX_PAGE_LIMIT = 100;
 export const DEFAULT_PAGE_LIMIT = 20;
+/**
+ * SDRS takes `offset` as an int32. A page is fetched in upstream pages at `offset + k` (k below
+ * the limit), so the largest offset leaves room for the largest page: every upstream offset then
+ * fits, and a larger one is a 400 with a pointer instead of SDRS's 422.
+ */
+export const MAX_PAGE_OFFSET = 2_147_483_647 - MAX_PAGE_LIMIT;
 
 /**
  * Query of `GET /protection-groups`. Compiled with type coercion (query values are strings) and
@@ -48,6 +54,7 @@ export const listProtectionGroupsQuerySchema = {
       minLength: 1,
       maxLength: 64,
       'x-maxBytes': 64,
+      'x-text': 'plain',
     },
     status: {
       type: 'string',
@@ -63,9 +70,9 @@ export const listProtectionGroupsQuerySchema = {
     },
     offset: {
       type: 'integer',
-      description: 'Number of matching groups to skip.',
+      description: `Number of matching groups to skip, 0 to ${MAX_PAGE_OFFSET}.`,
       minimum: 0,
-      maximum: 2_147_483_647,
+      maximum: MAX_PAGE_OFFSET,
       default: 0,
     },
   },

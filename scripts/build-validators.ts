@@ -10,7 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _, Ajv, type KeywordCxt, type Options, str } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
+import { usePattern } from 'ajv/dist/vocabularies/code.js';
 import { build } from 'esbuild';
+import { textRuleMessage, textRulePattern } from '../lib/validation/text-rules.js';
 import { bodySchemas, querySchemas } from '../schemas/index.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '../lib/validation/generated');
@@ -31,6 +33,29 @@ function addMaxBytesKeyword(ajv: Ajv): void {
   });
 }
 
+/**
+ * ajv keyword `x-text` (`plain` or `noMarkup`, lib/validation/text-rules.ts): no control,
+ * bidirectional-formatting or unpaired-surrogate characters, and for `noMarkup` no angle brackets
+ * or lookalikes; one sentence per field instead of an unreadable pattern.
+ */
+function addTextKeyword(ajv: Ajv): void {
+  ajv.addKeyword({
+    keyword: 'x-text',
+    type: 'string',
+    schemaType: 'string',
+    code(cxt: KeywordCxt) {
+      const rule = cxt.schema === 'noMarkup' ? 'noMarkup' : 'plain';
+      const pattern = usePattern(cxt, textRulePattern(rule));
+      cxt.fail(_`!${pattern}.test(${cxt.data})`);
+    },
+    error: {
+      message: ({ schema }) =>
+        str`${textRuleMessage(schema === 'noMarkup' ? 'noMarkup' : 'plain')}`,
+      params: ({ schema }) => _`{rule: ${schema}}`,
+    },
+  });
+}
+
 function compileAll(schemas: Record<string, object>, options: Options): string {
   const ajv = new Ajv({
     ...options,
@@ -39,6 +64,7 @@ function compileAll(schemas: Record<string, object>, options: Options): string {
     code: { source: true, esm: true },
   });
   addMaxBytesKeyword(ajv);
+  addTextKeyword(ajv);
   const refs: Record<string, string> = {};
   for (const [name, schema] of Object.entries(schemas)) {
     const id = `${name}#`;

@@ -22,3 +22,21 @@ export function allowedOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
     .map((origin) => origin.trim())
     .filter((origin) => origin !== '');
 }
+
+/**
+ * The `Access-Control-Allow-Origin` value for a request's `Origin` under `origins` (exact origins,
+ * `*`, `https://*`, `http://*`, as API Gateway takes them), or `''` for none. A `Set`, not a plain
+ * object: Middy's own lookup found `Object.prototype` members, so `Origin: constructor` or
+ * `__proto__` was echoed back.
+ */
+export function corsOriginMatcher(
+  origins: readonly string[],
+): (incoming: string | undefined) => string {
+  const allowed = new Set(origins);
+  return (incoming) => {
+    if (allowed.has('*')) return '*';
+    if (incoming === undefined) return '';
+    const scheme = /^(https?):\/\/[^/]+$/.exec(incoming)?.[1];
+    return allowed.has(incoming) || (scheme && allowed.has(`${scheme}://*`)) ? incoming : '';
+  };
+}

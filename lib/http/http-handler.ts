@@ -2,12 +2,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { logger } from '../observability/logger.js';
 import type { CompiledValidator } from '../validation/types.js';
-import { allowedOrigins, CORS_EXPOSED_HEADERS } from './cors.js';
+import { allowedOrigins, CORS_EXPOSED_HEADERS, corsOriginMatcher } from './cors.js';
 import { bodyLimit } from './middlewares/body-limit.js';
+import { parseJsonBody, requireJsonContentType } from './middlewares/json-body.js';
 import { problemDetails } from './middlewares/problem-details.js';
 import { requestIdHeader } from './middlewares/request-id-header.js';
 import { requireScope } from './middlewares/require-scope.js';
@@ -45,7 +45,7 @@ const corsOrigins = allowedOrigins();
 /**
  * Wraps a route in the standard middleware stack, outermost first: logger context (correlation
  * id), `X-Request-Id` stamping, CORS headers (also on errors and replays), header normalisation,
- * caller scope check, query validation, body limit, JSON parsing, body validation, and our
+ * caller scope check, query validation, content type, body limit, JSON decoding, body validation, and our
  * problem+json error handler registered last.
  */
 export function httpHandler<TBody = undefined, TQuery = undefined>(
@@ -55,14 +55,21 @@ export function httpHandler<TBody = undefined, TQuery = undefined>(
   const handler = middy<APIGatewayProxyEventV2, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(requestIdHeader())
-    .use(httpCors({ origins: corsOrigins, exposeHeaders: CORS_EXPOSED_HEADERS.join(',') }))
+    .use(
+      httpCors({
+        origins: corsOrigins,
+        getOrigin: corsOriginMatcher(corsOrigins),
+        exposeHeaders: CORS_EXPOSED_HEADERS.join(','),
+      }),
+    )
     .use(httpHeaderNormalizer());
   if (options.auth !== 'public') handler.use(requireScope(options.auth.scope));
   if (options.query) handler.use(validateQuery(options.query.validator));
   if (options.body) {
     handler
+      .use(requireJsonContentType())
       .use(bodyLimit(options.body.maxBytes))
-      .use(httpJsonBodyParser())
+      .use(parseJsonBody())
       .use(validateBody(options.body.validator));
   }
   return handler.use(problemDetails()).handler((event, context) =>

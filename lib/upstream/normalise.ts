@@ -72,9 +72,28 @@ function readEnvelope(value: unknown, depth = 0): Envelope | undefined {
 
 /** The gateway names our access key id in messages such as `ak XYZ not exist`: keep it out. */
 const ACCESS_KEY_MENTION = /\b(ak|access key(?: id)?)\s*[:=]?\s*[A-Z0-9]{8,}/gi;
+/** The same for a secret key or security token named in a message (`sk=…`, `X-Security-Token: …`). */
+const SECRET_MENTION =
+  /\b(sk|secret(?:[ _-]access)?[ _-]key|(?:x-)?security[ _-]?token)(["']?\s*[:=]?\s*["']?)[^\s"',;]{8,}/gi;
 
-function redactMessage(message: string): string {
-  return sanitiseText(message.replace(ACCESS_KEY_MENTION, '$1 [redacted]'));
+/**
+ * Removes every credential from upstream text before it is cut or shown: the exact values we
+ * signed with (`secrets`: access key, secret key, security token) wherever they appear, and any
+ * value the text labels as one.
+ */
+export function redactMessage(
+  message: string,
+  secrets: readonly string[] = [],
+  maxChars = MAX_MESSAGE_CHARS,
+): string {
+  let text = message;
+  for (const secret of secrets) {
+    if (secret.length >= 4) text = text.replaceAll(secret, '[redacted]');
+  }
+  text = text
+    .replace(ACCESS_KEY_MENTION, '$1 [redacted]')
+    .replace(SECRET_MENTION, '$1$2[redacted]');
+  return sanitiseText(text, maxChars);
 }
 
 function parseEnvelope(answer: UpstreamAnswer): Envelope {
@@ -113,13 +132,17 @@ function classify(status: number, code: string | undefined): ProblemCode {
 
 /**
  * Turns any upstream answer that is not a success into one `UpstreamError`: the catalogue code and
- * status, the sanitised upstream code, message and request id, and a bounded `Retry-After`.
+ * status, the sanitised upstream code, message and request id (with `secrets`, the credentials the
+ * call was signed with, redacted), and a bounded `Retry-After`.
  */
-export function normaliseUpstreamAnswer(answer: UpstreamAnswer): UpstreamError {
+export function normaliseUpstreamAnswer(
+  answer: UpstreamAnswer,
+  secrets: readonly string[] = [],
+): UpstreamError {
   const envelope = parseEnvelope(answer);
-  const code = envelope.code ? sanitiseText(envelope.code, MAX_CODE_CHARS) : undefined;
+  const code = envelope.code ? redactMessage(envelope.code, secrets, MAX_CODE_CHARS) : undefined;
   const problemCode = classify(answer.status, code);
-  const message = envelope.message ? redactMessage(envelope.message) : undefined;
+  const message = envelope.message ? redactMessage(envelope.message, secrets) : undefined;
   const requestId = answer.requestId ?? envelope.requestId;
   const throttled = problemCode === 'UPSTREAM_THROTTLED';
   const unavailable = answer.status === 503;
@@ -137,7 +160,7 @@ export function normaliseUpstreamAnswer(answer: UpstreamAnswer): UpstreamError {
         status: answer.status,
         ...(code && { code }),
         ...(message && { message }),
-        ...(requestId && { requestId: sanitiseText(requestId, 80) }),
+        ...(requestId && { requestId: redactMessage(requestId, secrets, 80) }),
       },
       retryAfterSeconds: retryAfter,
     },

@@ -183,7 +183,11 @@ export class SdrsClient {
           log(answer.status, 'ok', answer.requestId);
           return { value: this.#parse<T>(answer), upstreamRequestId: answer.requestId };
         }
-        error = normaliseUpstreamAnswer(answer);
+        error = normaliseUpstreamAnswer(answer, [
+          credentials.ak,
+          credentials.sk,
+          ...(credentials.securityToken ? [credentials.securityToken] : []),
+        ]);
         log(answer.status, error.code, answer.requestId);
       } catch (caught) {
         if (!(caught instanceof UpstreamError)) throw caught;

@@ -4,6 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'aws-lambda';
+import { decodeUtf8, parseJsonText } from '../http/middlewares/json-body.js';
 import type { HttpResponse } from '../http/responses.js';
 import {
   fingerprintOf,
@@ -16,7 +17,7 @@ import {
   toReplayable,
 } from '../idempotency/index.js';
 import { logger } from '../observability/logger.js';
-import { ProblemError } from '../problems/errors.js';
+import { ProblemError, RequestValidationError } from '../problems/errors.js';
 import { createProtectionGroup } from '../protection-groups/create.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
 import type { WebhookSource } from './config-types.js';
@@ -73,14 +74,19 @@ async function authenticate(
   }
 }
 
-function parsePayload(rawBody: Buffer): unknown {
-  try {
-    return JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    throw new ProblemError('MALFORMED_JSON', 'Webhook body is not JSON', {
-      detail: 'The delivery body is not valid JSON.',
-    });
+/**
+ * The payload, decoded once (strict UTF-8, then JSON). Every sender posts a JSON object: anything
+ * else — a JSON string holding JSON included — is a 400, never decoded a second time.
+ */
+function parsePayload(rawBody: Buffer): Record<string, unknown> {
+  const payload = parseJsonText(decodeUtf8(rawBody));
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new RequestValidationError(
+      [{ pointer: '#', detail: 'must be a JSON object' }],
+      'The delivery body is not a JSON object.',
+    );
   }
+  return payload as Record<string, unknown>;
 }
 
 function isInProgress(error: unknown): error is ProblemError {

@@ -2,7 +2,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { bodyBytesOf } from '../http/media-type.js';
 import { bodyLimit } from '../http/middlewares/body-limit.js';
+import { requireJsonContentType } from '../http/middlewares/json-body.js';
 import { problemDetails } from '../http/middlewares/problem-details.js';
 import { requestIdHeader } from '../http/middlewares/request-id-header.js';
 import { requestIdOf } from '../http/request-id.js';
@@ -15,8 +17,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** The body exactly as sent: API Gateway base64-encodes non-text bodies (`isBase64Encoded`). */
 export function rawBodyOf(event: APIGatewayProxyEventV2): Buffer {
-  if (event.body === undefined || event.body === null) return Buffer.alloc(0);
-  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  return bodyBytesOf(event.body, event.isBase64Encoded === true);
 }
 
 /** The delivery carried by an API Gateway event for `POST /webhooks/{source}`. */
@@ -32,7 +33,8 @@ export function deliveryOf(event: APIGatewayProxyEventV2, context: Context): Web
 
 /**
  * The webhook route's middleware stack, outermost first: logger context, `X-Request-Id`, header
- * normalisation (lower-case names for the signature lookups), body limit and problem+json. Unlike
+ * normalisation (lower-case names for the signature lookups), JSON content type (415 first, so a
+ * large body of another type is refused for its type), body limit and problem+json. Unlike
  * `httpHandler` it never parses the body: the signature is checked on the raw bytes first.
  */
 export function webhookHttpHandler(
@@ -43,6 +45,7 @@ export function webhookHttpHandler(
     .use(injectLambdaContext(logger, { resetKeys: true })) // correlation id: requestIdHeader
     .use(requestIdHeader())
     .use(httpHeaderNormalizer())
+    .use(requireJsonContentType())
     .use(bodyLimit(maxBodyBytes))
     .use(problemDetails())
     .handler((event, context) => route(deliveryOf(event, context)));

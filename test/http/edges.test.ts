@@ -159,16 +159,26 @@ describe('the create route at its own edges', () => {
       expect(String(response.headers?.['Access-Control-Expose-Headers'])).toContain('x-request-id');
     });
 
-    it('allows a wildcard origin on errors too', async () => {
+    it('allows a configured origin on errors too', async () => {
       // Act
-      const response = await post({
-        body: { name: '' },
-        headers: { origin: 'https://app.example.com' },
-      });
+      const response = await post({ body: { name: '' }, headers: { origin: ALLOWED_ORIGIN } });
 
       // Assess
       expect(response.statusCode).toBe(400);
-      expect(response.headers?.['Access-Control-Allow-Origin']).toBe('https://app.example.com');
+      expect(response.headers?.['Access-Control-Allow-Origin']).toBe(ALLOWED_ORIGIN);
+    });
+
+    it.each([
+      'https://app.example.com', // a subdomain pattern is not an origin (API Gateway takes exact ones)
+      'constructor', // Object.prototype members that a plain-object lookup found
+      '__proto__',
+      'toString',
+    ])('grants nothing to the Origin %s', async (origin) => {
+      // Act
+      const response = await post({ body: validBody, headers: { origin } });
+
+      // Assess
+      expect(response.headers?.['Access-Control-Allow-Origin']).toBeUndefined();
     });
 
     it('grants nothing to an origin that is not configured', async () => {

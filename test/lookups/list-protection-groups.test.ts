@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../handlers/list-protection-groups.js';
 import { UPSTREAM_PAGE_SIZE } from '../../lib/lookups/protection-groups.js';
+import { MAX_PAGE_OFFSET } from '../../schemas/lookups.js';
 import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { invoke } from './support.js';
@@ -179,6 +180,22 @@ describe('GET /protection-groups', () => {
     expect(errors).toEqual(expect.arrayContaining(expected));
     expect(errors).toHaveLength(expected.length);
     expect(upstream.sim.requests()).toHaveLength(0);
+  });
+
+  it('bounds offset so every upstream page offset stays an int32: 400 with a pointer', async () => {
+    // Act: the largest page at the largest offset, and one past it.
+    const largest = await list({ limit: '100', offset: String(MAX_PAGE_OFFSET) });
+    const beyond = await list({ limit: '100', offset: '2147483647' });
+
+    // Assess
+    expect(largest.status).toBe(200);
+    const sent = upstream.sim.requests().map((call) => Number(call.query?.offset));
+    expect(Math.max(...sent) + UPSTREAM_PAGE_SIZE - 1).toBeLessThanOrEqual(2_147_483_647);
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.errors).toEqual([
+      { pointer: '#/offset', detail: `must be <= ${MAX_PAGE_OFFSET}` },
+    ]);
+    expect(upstream.sim.requests()).toHaveLength(sent.length);
   });
 
   it('maps an SDRS rejection of the list to 422 problem+json with the upstream code', async () => {

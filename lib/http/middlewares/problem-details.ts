@@ -5,29 +5,9 @@ import { ProblemError, UpstreamError } from '../../problems/errors.js';
 import { requestIdOf } from '../request-id.js';
 import { type HttpResponse, problemResponse } from '../responses.js';
 
-const BODY_PARSER = '@middy/http-json-body-parser';
-
-const isEmpty = (body: unknown) =>
-  body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
-
-/**
- * Maps any thrown value to a `ProblemError`. Middy's JSON body parser answers 415 both for a wrong
- * content type and for malformed JSON (Middy 6); only the first is a media-type problem.
- */
-export function toProblemError(error: unknown, rawBody?: unknown): ProblemError {
+/** Maps any thrown value to a `ProblemError`: an unexpected one becomes a 500 `INTERNAL`. */
+export function toProblemError(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
-  const cause = (error as { cause?: { package?: string } } | undefined)?.cause;
-  if (cause?.package === BODY_PARSER && error instanceof Error) {
-    return error.message === 'Unsupported Media Type'
-      ? new ProblemError('UNSUPPORTED_MEDIA_TYPE', error.message, {
-          detail: 'Send the body as JSON with `Content-Type: application/json`.',
-        })
-      : new ProblemError('MALFORMED_JSON', error.message, {
-          detail: isEmpty(rawBody)
-            ? 'The body is empty: send a JSON object.'
-            : 'The body is not valid JSON.',
-        });
-  }
   return new ProblemError('INTERNAL', 'Unexpected error', {
     detail: 'The service failed unexpectedly. Quote the requestId when reporting it.',
     cause: error,
@@ -43,7 +23,7 @@ export function problemDetails(): middy.MiddlewareObj<APIGatewayProxyEventV2, Ht
   return {
     onError: async (request) => {
       if (request.response !== undefined && request.error === undefined) return;
-      const problem = toProblemError(request.error, request.event.body);
+      const problem = toProblemError(request.error);
       const entry = {
         code: problem.code,
         status: problem.status,

@@ -18,9 +18,41 @@ export function localAuthDisabled(env: NodeJS.ProcessEnv = process.env): boolean
 }
 
 /**
+ * Under serverless-offline the claims in the event are only as good as what put them there:
+ * serverless-offline itself decodes any token without verifying it. They are trusted only when
+ * `npm start` runs the local gateway (which verifies every token against the issuer's JWKS and is
+ * the only way in: serverless-offline then listens on private sockets, not on ports).
+ */
+export function offlineClaimsTrusted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.IS_OFFLINE !== 'true' || env.SDRS_BFF_LOCAL_GATEWAY === 'verified';
+}
+
+/** The scopes a token grants: API Gateway reads `scope` (space-separated) or `scp` (list or string). */
+export function grantedScopes(
+  claims: Record<string, unknown>,
+  gatewayScopes: readonly string[] = [],
+): Set<string> {
+  const listed = (value: unknown): string[] =>
+    Array.isArray(value)
+      ? value.filter((item): item is string => typeof item === 'string')
+      : typeof value === 'string'
+        ? value.split(' ')
+        : [];
+  return new Set([...gatewayScopes, ...listed(claims.scope), ...listed(claims.scp)]);
+}
+
+function unauthenticated(reason: string): ProblemError {
+  return new ProblemError('UNAUTHENTICATED', reason, {
+    detail: 'Send a valid bearer token (Authorization: Bearer …).',
+    headers: { 'www-authenticate': 'Bearer' },
+  });
+}
+
+/**
  * Fails closed: the API Gateway JWT authorizer verified the token, and this checks that its
- * verified claims reached us and carry `scope` — a route deployed without the authorizer answers
- * 401, not an unauthenticated create.
+ * verified claims reached us, name a caller (`sub`, never empty: it scopes Idempotency-Keys) and
+ * grant `scope` — a route deployed without the authorizer answers 401, not an unauthenticated
+ * create.
  */
 export function requireScope(
   scope: string,
@@ -28,19 +60,14 @@ export function requireScope(
   return {
     before: async (request) => {
       if (localAuthDisabled()) return;
+      if (!offlineClaimsTrusted()) throw unauthenticated('Unverified serverless-offline claims');
       const event = request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>;
       const jwt = event.requestContext?.authorizer?.jwt;
-      if (!jwt?.claims || typeof jwt.claims.sub !== 'string') {
-        throw new ProblemError('UNAUTHENTICATED', 'No verified JWT claims', {
-          detail: 'Send a valid bearer token (Authorization: Bearer …).',
-          headers: { 'www-authenticate': 'Bearer' },
-        });
+      const claims = jwt?.claims as Record<string, unknown> | undefined;
+      if (!claims || typeof claims.sub !== 'string' || claims.sub.trim() === '') {
+        throw unauthenticated('No verified JWT claims with a subject');
       }
-      const granted = new Set([
-        ...(jwt.scopes ?? []),
-        ...String(jwt.claims.scope ?? '').split(' '),
-      ]);
-      if (!granted.has(scope)) {
+      if (!grantedScopes(claims, jwt?.scopes ?? []).has(scope)) {
         throw new ProblemError('FORBIDDEN', 'Missing scope', {
           detail: `The token lacks the scope ${scope}.`,
         });
