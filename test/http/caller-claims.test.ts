@@ -11,7 +11,7 @@ describe('caller claims on the create route', () => {
   const create = useCreateHandlerWithUpstream();
   afterEach(() => {
     delete process.env.IS_OFFLINE;
-    delete process.env.SDRS_BFF_LOCAL_GATEWAY;
+    delete process.env.LOCAL_GATEWAY_ONLY;
   });
 
   const postWith = (claims: Record<string, unknown>, scopes?: string[]) => {
@@ -70,7 +70,7 @@ describe('caller claims on the create route', () => {
 
     // Act
     const direct = await postWith(claims);
-    process.env.SDRS_BFF_LOCAL_GATEWAY = 'verified';
+    process.env.LOCAL_GATEWAY_ONLY = 'true';
     const behindGateway = await postWith(claims);
 
     // Assess

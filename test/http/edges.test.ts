@@ -35,6 +35,7 @@ describe('the create route at its own edges', () => {
     upstream.sim.reset();
     delete process.env.AUTH_DISABLED;
     delete process.env.IS_OFFLINE;
+    delete process.env.LOCAL_GATEWAY_ONLY;
   });
 
   const post = (options: Parameters<typeof httpEvent>[0]) =>
@@ -134,16 +135,19 @@ describe('the create route at its own edges', () => {
       expect(response.statusCode).toBe(401);
     });
 
-    it('lets anonymous callers through only when AUTH_DISABLED=true under serverless-offline', async () => {
+    it('lets anonymous callers through only when AUTH_DISABLED=true behind the npm start gateway', async () => {
       // Prepare
       process.env.AUTH_DISABLED = 'true';
       process.env.IS_OFFLINE = 'true';
 
       // Act
-      const response = await post({ body: validBody, auth: 'none' });
+      const direct = await post({ body: validBody, auth: 'none' });
+      process.env.LOCAL_GATEWAY_ONLY = 'true'; // npm start: reachable only through its gateway
+      const behindGateway = await post({ body: validBody, auth: 'none' });
 
       // Assess
-      expect(response.statusCode).toBe(202);
+      expect(direct.statusCode).toBe(401);
+      expect(behindGateway.statusCode).toBe(202);
     });
   });
 

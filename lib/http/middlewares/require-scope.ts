@@ -11,10 +11,11 @@ export const SCOPES = {
 
 /**
  * Local authentication is off only when explicitly asked for AND running under
- * serverless-offline (`IS_OFFLINE`), which a deployed Lambda never sets.
+ * serverless-offline (`IS_OFFLINE`), which a deployed Lambda never sets, AND behind `npm start`'s
+ * local gateway (which then still applies CORS and the gateway's body handling).
  */
 export function localAuthDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.AUTH_DISABLED === 'true' && env.IS_OFFLINE === 'true';
+  return env.AUTH_DISABLED === 'true' && env.IS_OFFLINE === 'true' && offlineClaimsTrusted(env);
 }
 
 /**
@@ -24,7 +25,7 @@ export function localAuthDisabled(env: NodeJS.ProcessEnv = process.env): boolean
  * the only way in: serverless-offline then listens on private sockets, not on ports).
  */
 export function offlineClaimsTrusted(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.IS_OFFLINE !== 'true' || env.SDRS_BFF_LOCAL_GATEWAY === 'verified';
+  return env.IS_OFFLINE !== 'true' || env.LOCAL_GATEWAY_ONLY === 'true';
 }
 
 /** The scopes a token grants: API Gateway reads `scope` (space-separated) or `scp` (list or string). */
