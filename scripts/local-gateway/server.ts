@@ -35,6 +35,8 @@ interface GatewayAnswer {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body: Buffer;
+  /** A preflight answer already carries its CORS headers. */
+  readonly preflight?: true;
 }
 
 const json = (status: number, message: string, headers: Record<string, string> = {}) => ({
@@ -95,7 +97,8 @@ async function answer(
     origin !== undefined &&
     request.headers['access-control-request-method']
   ) {
-    return { status: 204, headers: preflightHeaders(options.cors, origin), body: Buffer.alloc(0) };
+    const headers = preflightHeaders(options.cors, origin);
+    return { status: 204, headers, body: Buffer.alloc(0), preflight: true };
   }
   const body = await readBody(request);
   if (!body) return json(413, 'Request Entity Too Large');
@@ -130,7 +133,9 @@ async function serve(
     options.log?.(`500 ${request.method} ${request.url}: ${(error as Error).message}`);
     result = json(500, 'Internal Server Error');
   }
-  const headers = withCorsHeaders(options.cors, request.headers.origin, result.headers);
+  const headers = result.preflight
+    ? result.headers
+    : withCorsHeaders(options.cors, request.headers.origin, result.headers);
   response.writeHead(result.status, { ...headers, 'content-length': String(result.body.length) });
   response.end(result.body);
 }
