@@ -5,8 +5,9 @@
  * serves, instead of starting an empty one of its own.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { writePrivateFile } from './private-file.js';
 
 /** What `npm start` tells the other local commands about itself. */
 export interface LocalStack {
@@ -34,8 +35,7 @@ export async function announceLocalStack(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<() => Promise<void>> {
   const file = localStackFile(env);
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(file, `${JSON.stringify(stack, null, 2)}\n`, { mode: 0o600 });
+  await writePrivateFile(file, `${JSON.stringify(stack, null, 2)}\n`);
   return () => rm(file, { force: true });
 }
 

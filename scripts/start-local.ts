@@ -20,9 +20,10 @@ import { useLocalDynamoDb } from './local-dynamodb.js';
 import { jwtAuthorizer } from './local-gateway/authorizer.js';
 import { corsSettings } from './local-gateway/cors.js';
 import { lambdaInvoker } from './local-gateway/invoke.js';
-import { startLocalIssuer, writePrivateFile } from './local-gateway/issuer.js';
+import { startLocalIssuer } from './local-gateway/issuer.js';
 import { startLocalGateway } from './local-gateway/server.js';
 import { announceLocalStack } from './local-stack.js';
+import { writePrivateFile } from './private-file.js';
 
 // The AWS SDK warns about Node 20 on every client; here (dynalite setup) and in the functions.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -4,6 +4,7 @@
  * and adds its own — only for an allowed origin. A page on any other origin reads nothing.
  */
 import { createRequire } from 'node:module';
+import { corsOriginMatcher } from '../../lib/http/cors.js';
 
 /** The HTTP API's `cors` block (config/cors.cjs). */
 export interface CorsSettings {
@@ -24,11 +25,9 @@ export async function corsSettings(origins: string): Promise<CorsSettings> {
   return load({ resolveVariable: async () => origins });
 }
 
-/** The origin when it is exactly an allowed one (a `Set`: no `Object.prototype` names). */
+/** The allowed origin for `origin`, matched as the functions match it (lib/http/cors.ts). */
 function allowedOrigin(settings: CorsSettings, origin: string | undefined): string | undefined {
-  if (origin === undefined) return undefined;
-  const allowed = new Set(settings.allowedOrigins);
-  return allowed.has('*') ? '*' : allowed.has(origin) ? origin : undefined;
+  return corsOriginMatcher(settings.allowedOrigins)(origin) || undefined;
 }
 
 /** The answer to a preflight: 204, with the CORS headers only for an allowed origin. */

@@ -3,11 +3,12 @@
  * in the tree), its public half served as a JWKS with an OpenID discovery document on loopback,
  * and the private half written to a file only its owner can read, for `npm run token`.
  */
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { SCOPES } from '../../lib/http/middlewares/require-scope.js';
+import { writePrivateFile } from '../private-file.js';
 
 /** Where `npm start` leaves the running issuer's signing key for `npm run token`. */
 export const ISSUER_STATE_FILE = resolve('.local/dev-issuer.json');
@@ -23,14 +24,6 @@ export interface IssuerState {
 
 export interface LocalIssuer extends IssuerState {
   close(): Promise<void>;
-}
-
-/** Writes `content` to `path` with mode 600 in a directory with mode 700, whatever existed before. */
-export async function writePrivateFile(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await chmod(dirname(path), 0o700);
-  await writeFile(path, content, { mode: 0o600 });
-  await chmod(path, 0o600); // `mode` applies only when the file is created
 }
 
 /** Starts the issuer on 127.0.0.1:`port` (0 = any free port) and writes {@link ISSUER_STATE_FILE}. */

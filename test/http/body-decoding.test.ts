@@ -88,7 +88,7 @@ describe('the create route reads JSON bodies and nothing else', () => {
     // Assess
     expect(await answer(response)).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     expect(JSON.parse(response.body ?? '{}').errors).toEqual([
-      { pointer: '#', detail: 'must be object' },
+      { pointer: '#', detail: 'must be an object' },
     ]);
     expect(create.upstream().sim.requests()).toHaveLength(0);
   });

@@ -193,7 +193,7 @@ describe('GET /protection-groups', () => {
     expect(Math.max(...sent) + UPSTREAM_PAGE_SIZE - 1).toBeLessThanOrEqual(2_147_483_647);
     expect(beyond.status).toBe(400);
     expect(beyond.body.errors).toEqual([
-      { pointer: '#/offset', detail: `must be <= ${MAX_PAGE_OFFSET}` },
+      { pointer: '#/offset', detail: `must be at most ${MAX_PAGE_OFFSET}` },
     ]);
     expect(upstream.sim.requests()).toHaveLength(sent.length);
   });
