@@ -16,7 +16,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `npm start` as a child process: serverless-offline in front of the embedded simulator. */
+/** `npm start` as a child process: its local gateway and serverless-offline, with the simulator. */
 export interface LocalApi {
   readonly url: string;
   /** The note this stack writes for other local commands (`LOCAL_STACK_FILE`), in a temp folder. */
@@ -25,14 +25,9 @@ export interface LocalApi {
   stop(): Promise<void>;
 }
 
-/** Starts `scripts/start-local.ts` on free ports and waits until serverless-offline is ready. */
+/** Starts `scripts/start-local.ts` on free ports and waits until its local gateway is ready. */
 export async function startLocalApi(extraEnv: Record<string, string> = {}): Promise<LocalApi> {
-  const [port, lambdaPort, simulatorPort, dynamoPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [port, simulatorPort, dynamoPort] = await Promise.all([freePort(), freePort(), freePort()]);
   let output = '';
   const stackFile = join(mkdtempSync(join(tmpdir(), 'local-api-')), 'stack.json');
   const child: ChildProcess = spawn('npx', ['tsx', 'scripts/start-local.ts'], {
@@ -40,7 +35,6 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
       ...process.env,
       LOCAL_STACK_FILE: stackFile,
       PORT: String(port),
-      LAMBDA_PORT: String(lambdaPort),
       SIMULATOR_PORT: String(simulatorPort),
       DYNALITE_PORT: String(dynamoPort),
       SDRS_ENDPOINT: '',
@@ -57,7 +51,7 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
     const timer = setTimeout(() => reject(new Error(`offline did not start:\n${output}`)), 90_000);
     const append = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Server ready')) {
+      if (output.includes('Local API ready')) {
         clearTimeout(timer);
         resolve();
       }
