@@ -3,7 +3,7 @@
  * in the tree), its public half served as a JWKS with an OpenID discovery document on loopback,
  * and the private half written to a file only its owner can read, for `npm run token`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
@@ -57,10 +57,15 @@ export async function startLocalIssuer(options: {
     audience: options.audience,
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM },
   };
-  await writePrivateFile(options.stateFile ?? ISSUER_STATE_FILE, JSON.stringify(state));
+  const stateFile = options.stateFile ?? ISSUER_STATE_FILE;
+  await writePrivateFile(stateFile, JSON.stringify(state));
   return {
     ...state,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // The key dies with the issuer: no token can be minted for a stack that is gone.
+    close: async () => {
+      await rm(stateFile, { force: true });
+      await new Promise<void>((done) => server.close(() => done()));
+    },
   };
 }
 
