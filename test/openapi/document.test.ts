@@ -121,6 +121,7 @@ describe('GET /openapi.json', () => {
     // Prepare
     const ajv = new Ajv2020({ strict: true, validateFormats: false });
     ajv.addKeyword({ keyword: 'x-maxBytes', type: 'string', schemaType: 'number' });
+    ajv.addKeyword({ keyword: 'x-text', type: 'string', schemaType: 'string' });
 
     // Act
     const compile = () => {
