@@ -68,16 +68,20 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
     stackFile,
     output: () => output,
     stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      const signalGroup = (signal: NodeJS.Signals) => {
+      /** Signals the whole group; false once no process of it is left. */
+      const signalGroup = (signal: NodeJS.Signals | 0) => {
         try {
           if (child.pid) process.kill(-child.pid, signal);
+          return true;
         } catch {
-          // the group is already gone
+          return false; // the group is gone
         }
       };
       signalGroup('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+      // npx exits at once; the stack itself first closes what it opened (and removes its key file).
+      for (let waited = 0; waited < 5_000 && signalGroup(0); waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       signalGroup('SIGKILL'); // whatever of the group ignored SIGTERM
     },
   };
