@@ -5,13 +5,17 @@
  * refused, as the deployed handler refuses it, whatever serverless-offline fills in.
  */
 
+/** A media type or charset as RFC 9110 spells them: quoted back only when it is one. */
+const TOKEN = /^[a-z0-9!#$&^_.+-]{1,80}(\/[a-z0-9!#$&^_.+-]{1,80})?$/;
+const quoted = (value: string) => (TOKEN.test(value) ? ` \`${value}\`` : '');
+
 /** Why a `Content-Type` header is refused, or `undefined` when it names JSON in UTF-8. */
 export function jsonMediaTypeProblem(header: string | undefined): string | undefined {
   const [essence = '', ...parameters] = (header ?? '').split(';');
   const type = essence.trim().toLowerCase();
   if (type === '') return 'The request has no Content-Type; send `application/json`.';
   if (type !== 'application/json') {
-    return `The content type ${JSON.stringify(type.slice(0, 100))} is not accepted; send \`application/json\`.`;
+    return `The content type${quoted(type)} is not accepted; send \`application/json\`.`;
   }
   for (const parameter of parameters) {
     const separator = parameter.indexOf('=');
@@ -23,7 +27,7 @@ export function jsonMediaTypeProblem(header: string | undefined): string | undef
     const value = separator < 0 ? '' : parameter.slice(separator + 1).trim();
     const charset = value.replace(/^"(.*)"$/, '$1').toLowerCase();
     if (charset !== 'utf-8') {
-      return `The charset ${JSON.stringify(charset.slice(0, 40))} is not accepted; send JSON in UTF-8.`;
+      return `The charset${quoted(charset)} is not accepted; send JSON in UTF-8.`;
     }
   }
   return undefined;

@@ -57,6 +57,21 @@ describe('the create route reads JSON bodies and nothing else', () => {
     expect(create.upstream().sim.requests()).toHaveLength(0);
   });
 
+  it.each([
+    ['text/plain', 'The content type `text/plain` is not accepted; send `application/json`.'],
+    ['text/<script>', 'The content type is not accepted; send `application/json`.'],
+    [
+      'application/json; charset=latin1',
+      'The charset `latin1` is not accepted; send JSON in UTF-8.',
+    ],
+  ])('says why %s is refused, quoting only a well-formed name', async (contentType, detail) => {
+    // Act
+    const response = await post(validJson, contentType);
+
+    // Assess
+    expect(JSON.parse(response.body ?? '{}').detail).toBe(detail);
+  });
+
   it('refuses a 16 KiB binary body for its type (415), not its base64 length (413)', async () => {
     // Prepare
     const binary = Buffer.alloc(16 * 1024, 0xff).toString('base64');
