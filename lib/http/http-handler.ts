@@ -45,8 +45,8 @@ const corsOrigins = allowedOrigins();
 /**
  * Wraps a route in the standard middleware stack, outermost first: logger context (correlation
  * id), `X-Request-Id` stamping, CORS headers (also on errors and replays), header normalisation,
- * caller scope check, query validation, content type, body limit, JSON decoding, body validation, and our
- * problem+json error handler registered last.
+ * caller scope check, query validation, content type (415 before the size check), body limit,
+ * JSON decoding, body validation, and our problem+json error handler registered last.
  */
 export function httpHandler<TBody = undefined, TQuery = undefined>(
   options: HttpHandlerOptions<TBody, TQuery>,

@@ -72,7 +72,7 @@ function readEnvelope(value: unknown, depth = 0): Envelope | undefined {
 
 /** The gateway names our access key id in messages such as `ak XYZ not exist`: keep it out. */
 const ACCESS_KEY_MENTION = /\b(ak|access key(?: id)?)\s*[:=]?\s*[A-Z0-9]{8,}/gi;
-/** The same for a secret key or security token named in a message (`sk=…`, `X-Security-Token: …`). */
+/** The same for a secret key or security token a message names (`sk=…`, `X-Security-Token: …`). */
 const SECRET_MENTION =
   /\b(sk|secret(?:[ _-]access)?[ _-]key|(?:x-)?security[ _-]?token)(["']?\s*[:=]?\s*["']?)[^\s"',;]{8,}/gi;
 

@@ -28,7 +28,7 @@ export function offlineClaimsTrusted(env: NodeJS.ProcessEnv = process.env): bool
   return env.IS_OFFLINE !== 'true' || env.LOCAL_GATEWAY_ONLY === 'true';
 }
 
-/** The scopes a token grants: API Gateway reads `scope` (space-separated) or `scp` (list or string). */
+/** The scopes a token grants: API Gateway reads `scope` (space-separated) or `scp` (list, string). */
 export function grantedScopes(
   claims: Record<string, unknown>,
   gatewayScopes: readonly string[] = [],
