@@ -1,7 +1,8 @@
 /**
  * `npm run token -- --scope write [--scope read] [--sub alice] [--ttl 3600]`: prints a development
- * access token signed by the issuer of the running `AUTH_DISABLED=false npm start`. Valid until
- * that `npm start` stops (its key dies with it) or `--ttl` seconds pass.
+ * access token signed by the issuer of the running `AUTH_DISABLED=false npm start` (without
+ * `--scope`: both scopes). Valid until that `npm start` stops (its key dies with it) or `--ttl`
+ * seconds pass.
  */
 import { parseArgs } from 'node:util';
 import { mintToken, readIssuerState } from './local-gateway/issuer.js';
@@ -14,7 +15,8 @@ const { values } = parseArgs({
   },
 });
 const ttlSeconds = Number(values.ttl);
-const scopes = values.scope.flatMap((scope) => scope.split(/[\s,]+/)).filter(Boolean);
+const listed = values.scope.flatMap((scope) => scope.split(/[\s,]+/)).filter(Boolean);
+const scopes = values.scope.length > 0 ? listed : ['write', 'read'];
 if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
   console.error('--ttl must be a positive number of seconds');
   process.exit(2);
