@@ -2,6 +2,7 @@
  * A local DynamoDB (dynalite, in process, in memory) with the idempotency table, for `npm start`
  * and the tests: the real AWS SDK talks to it over HTTP through `AWS_ENDPOINT_URL_DYNAMODB`.
  */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
@@ -16,6 +17,23 @@ export interface LocalDynamoDb {
   close(): Promise<void>;
 }
 
+/**
+ * dynalite grants CORS to every origin and checks no signature, so any web page could read and
+ * plant idempotency records (stored answers) on loopback. Browsers send `Origin` on every
+ * cross-origin request, preflights included; the AWS SDK never does: refuse those requests.
+ */
+function refuseBrowsers(server: Server): void {
+  const handlers = server.listeners('request') as Array<(...args: unknown[]) => void>;
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.headers.origin !== undefined) {
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('no browsers');
+      return;
+    }
+    for (const handle of handlers) handle(request, response);
+  });
+}
+
 /** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates the idempotency table. */
 export async function startLocalDynamoDb(
   options: { port?: number; tableName?: string } = {},
@@ -23,6 +41,7 @@ export async function startLocalDynamoDb(
   const tableName = options.tableName ?? 'sdrs-bff-idempotency';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // local tooling only
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  refuseBrowsers(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
