@@ -53,12 +53,21 @@ export function withCorsHeaders(
   headers: Record<string, string>,
 ): Record<string, string> {
   const kept = Object.fromEntries(
-    Object.entries(headers).filter(([name]) => !/^access-control-/i.test(name)),
+    Object.entries(headers).filter(([name]) => !/^(access-control-|vary$)/i.test(name)),
   );
+  // The answer depends on Origin whenever origins are configured: say so once, so a browser
+  // cache never serves one origin's answer to another (not `Origin,origin`).
+  const varies = Object.entries(headers)
+    .filter(([name]) => name.toLowerCase() === 'vary')
+    .flatMap(([, value]) => value.split(','))
+    .map((value) => value.trim().toLowerCase())
+    .filter((value) => value !== '' && value !== 'origin');
+  const vary = [...new Set(varies), ...(settings.allowedOrigins.length > 0 ? ['origin'] : [])];
+  const base = vary.length > 0 ? { ...kept, vary: vary.join(', ') } : kept;
   const allowed = allowedOrigin(settings, origin);
-  if (!allowed) return kept;
+  if (!allowed) return base;
   return {
-    ...kept,
+    ...base,
     'access-control-allow-origin': allowed,
     'access-control-expose-headers': settings.exposedResponseHeaders.join(','),
   };

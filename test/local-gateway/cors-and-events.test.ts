@@ -74,6 +74,26 @@ describe('local gateway: CORS and API Gateway events', () => {
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
+  it('says once that the answer varies by Origin, and lists the exposed headers once', async () => {
+    // Prepare: a function that already says `Vary: Origin` (as Middy's http-cors does).
+    t.answerWith({
+      functionError: false,
+      payload: {
+        statusCode: 200,
+        headers: { Vary: 'Origin', 'access-control-expose-headers': 'location' },
+        body: '{}',
+      },
+    });
+
+    // Act
+    const response = await send('/jobs/1', { headers: { origin: ALLOWED_ORIGIN } });
+
+    // Assess
+    expect(response.headers.get('vary')).toBe('origin');
+    const exposed = response.headers.get('access-control-expose-headers')?.split(',') ?? [];
+    expect(exposed).toEqual([...new Set(exposed)]);
+  });
+
   it('grants nothing to a disallowed origin on a failed function either (500)', async () => {
     // Prepare
     t.answerWith({ functionError: true, payload: { errorMessage: 'boom' } });
