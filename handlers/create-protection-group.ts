@@ -5,8 +5,8 @@
 import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
 import { sdrsClient } from '../lib/dependencies.js';
 import { httpHandler } from '../lib/http/http-handler.js';
+import { withIdempotencyKey } from '../lib/http/idempotency-key.js';
 import { SCOPES } from '../lib/http/middlewares/require-scope.js';
-import { withIdempotencyKey } from '../lib/idempotency/index.js';
 import { createProtectionGroup } from '../lib/protection-groups/create.js';
 import { acceptedJobResponse } from '../lib/protection-groups/responses.js';
 import { refuseToStartUnlessConfigured, requireIdempotencyTable } from '../lib/startup.js';

@@ -1,7 +1,4 @@
-import { problemResponse } from '../http/responses.js';
-import { ProblemError, UpstreamError } from '../problems/errors.js';
-import { toReplayable } from './replayable.js';
-import type { ReplayableResponse } from './types.js';
+import { UpstreamError } from '../problems/errors.js';
 
 /** Gateway codes: the API gateway in front of SDRS answered for itself. */
 const GATEWAY_CODE = /^APIGW?\./;
@@ -34,27 +31,20 @@ function mayHaveCreated(error: UpstreamError): boolean {
 }
 
 /**
- * Decides what an error from the create use case means for an idempotent run. A final outcome —
- * SDRS rejected the content (422), reported a conflict, failed, or may have acted without us
- * seeing its answer (timeout, reset: 504/502) — is returned as the problem response to store and
- * replay, so a retry with the same key never sends a second create. Anything else is rethrown so
- * that nothing is stored and a retry runs again: SDRS provably did not act ({@link sdrsDidNotAct}),
- * or the failure was ours before any call (configuration, credentials store).
+ * Decides whether an error from the create use case is a final outcome to keep under the key. A
+ * final outcome — SDRS rejected the content (422), reported a conflict, failed, or may have acted
+ * without us seeing its answer (timeout, reset: 504/502) — is returned as the problem to answer,
+ * store and replay, so a retry with the same key never sends a second create; where SDRS may have
+ * created the group, its detail says so. Anything else is rethrown so that nothing is stored and a
+ * retry runs again: SDRS provably did not act ({@link sdrsDidNotAct}), or the failure was ours
+ * before any call (configuration, credentials store).
  *
- * @throws the error itself when it must not be stored
+ * The caller answers the kept problem through the same error path as any other failure (one log
+ * line, the same problem+json), then stores that answer.
+ *
+ * @throws the error itself when it must not be kept
  */
-export function replayableOutcome(error: unknown, requestId: string): ReplayableResponse {
+export function keptProblem(error: unknown): UpstreamError {
   if (!(error instanceof UpstreamError) || sdrsDidNotAct(error)) throw error;
-  const stored = mayHaveCreated(error)
-    ? new ProblemError(error.code, error.message, {
-        status: error.status,
-        detail: MAY_EXIST,
-        ...(error.upstream && { upstream: error.upstream }),
-        ...(error.retryAfterSeconds !== undefined && {
-          retryAfterSeconds: error.retryAfterSeconds,
-        }),
-        ...(error.headers && { headers: error.headers }),
-      })
-    : error;
-  return toReplayable(problemResponse(stored, requestId), requestId);
+  return mayHaveCreated(error) ? error.with({ detail: MAY_EXIST }) : error;
 }

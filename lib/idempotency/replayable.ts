@@ -1,13 +1,19 @@
-import type { HttpResponse } from '../http/responses.js';
 import { ProblemError } from '../problems/errors.js';
 import type { ReplayableResponse } from './types.js';
+
+/** Any HTTP response as a route returns it (header values may be numbers or booleans). */
+export interface AnyResponse {
+  readonly statusCode: number;
+  readonly headers?: Readonly<Record<string, string | number | boolean>>;
+  readonly body?: string;
+}
 
 /**
  * An HTTP response as it is stored: header values as strings, the body as text, and
  * `x-request-id` set to the request that produced it (a replay reports it as
  * `original-request-id`).
  */
-export function toReplayable(response: HttpResponse, requestId: string): ReplayableResponse {
+export function toReplayable(response: AnyResponse, requestId: string): ReplayableResponse {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers ?? {})) {
     headers[name.toLowerCase()] = String(value);

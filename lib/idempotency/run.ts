@@ -26,7 +26,8 @@ interface IdempotencyPayload {
  * Built on Powertools' `makeIdempotent` (a conditional put of an INPROGRESS record, then the
  * response stored as COMPLETED), not its Middy middleware: in 2.35.0 the middleware deletes the
  * record when it rejects a duplicate (Powertools #5675); the wrapper deletes only a record its own
- * run created. Return, do not throw, what must be replayed — see {@link replayableOutcome}.
+ * run created. Return, do not throw, what must be replayed — see `keptAnswer` in
+ * lib/http/idempotency-key.ts.
  *
  * @throws `ProblemError` `IDEMPOTENCY_IN_PROGRESS` (409 + `Retry-After`) while the first run is in
  *   flight, `IDEMPOTENCY_KEY_REUSED` (422) for a different fingerprint, `INTERNAL` (500) when
@@ -37,7 +38,7 @@ interface IdempotencyPayload {
  * const run = await runIdempotent(
  *   { scope: 'webhook:jira', key: deliveryId, fingerprint: fingerprintOf(body), lambdaContext },
  *   async () => { try { return toReplayable(await create(), requestId); }
- *                 catch (error) { return replayableOutcome(error, requestId); } },
+ *                 catch (error) { return keptAnswer(error, requestId); } },
  * );
  */
 export async function runIdempotent(

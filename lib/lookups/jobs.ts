@@ -1,7 +1,6 @@
 import { jobIdSchema } from '../../schemas/lookups.js';
 import type { Job, JobProblem, JobStatus } from '../../schemas/responses.js';
-import { problemType } from '../http/responses.js';
-import { problemCatalogue } from '../problems/catalogue.js';
+import { problemBody } from '../problems/body.js';
 import { ProblemError, RequestValidationError, UpstreamError } from '../problems/errors.js';
 import { sanitiseText, unexpectedAnswer } from '../upstream/normalise.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
@@ -74,7 +73,6 @@ function isUnknownJob(error: unknown): error is UpstreamError {
 }
 
 function jobProblem(job: Record<string, unknown>): JobProblem {
-  const entry = problemCatalogue.UPSTREAM_JOB_FAILED;
   const code = nonEmptyString(job.error_code);
   const reason = nonEmptyString(job.fail_reason);
   const message = reason ? sanitiseText(reason) : undefined;
@@ -82,17 +80,14 @@ function jobProblem(job: Record<string, unknown>): JobProblem {
     ...(code && { code: sanitiseText(code, 40) }),
     ...(message && { message }),
   };
-  return {
-    type: problemType('UPSTREAM_JOB_FAILED'),
-    title: entry.title,
-    status: entry.status,
-    detail: message
-      ? `SDRS could not complete the job: ${message}`
-      : 'SDRS could not complete the job and gave no reason.',
-    code: 'UPSTREAM_JOB_FAILED',
-    retryable: entry.retryable,
+  const detail = message
+    ? `SDRS could not complete the job: ${message}`
+    : 'SDRS could not complete the job and gave no reason.';
+  const failed = new ProblemError('UPSTREAM_JOB_FAILED', detail, {
+    detail,
     ...(Object.keys(upstream).length > 0 && { upstream }),
-  };
+  });
+  return problemBody(failed) as JobProblem;
 }
 
 /** An SDRS job in the BFF's shape (the id is the one asked for, whatever SDRS echoes). */

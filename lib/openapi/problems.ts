@@ -1,4 +1,4 @@
-import { problemType } from '../http/responses.js';
+import { problemType } from '../problems/body.js';
 import { type ProblemCode, problemCatalogue } from '../problems/catalogue.js';
 
 /** Statuses a code is answered with besides its catalogue status. */

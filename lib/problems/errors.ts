@@ -49,6 +49,17 @@ export class ProblemError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.headers = options.headers;
   }
+
+  /**
+   * The same problem with some members changed: same class, code, cause and (for an
+   * `UpstreamError`) kind, so it is logged and answered like the original. The one way to adjust
+   * a problem on its way out (a status for a retrying sender, a detail for a kept answer).
+   */
+  with(changes: Omit<ProblemErrorOptions, 'cause'>): this {
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    Object.defineProperties(copy, Object.getOwnPropertyDescriptors(this));
+    return Object.assign(copy, changes);
+  }
 }
 
 /** The request failed its JSON Schema; carries every violation at once. */

@@ -1,6 +1,5 @@
-import { problemType } from '../http/responses.js';
-import { type ProblemCode, problemCatalogue } from '../problems/catalogue.js';
-import { type FieldProblem, ProblemError, type UpstreamDetails } from '../problems/errors.js';
+import { type ProblemBody, problemBody } from '../problems/body.js';
+import { type FieldProblem, ProblemError } from '../problems/errors.js';
 
 /** What happened to one entry of the desired list. */
 export const OUTCOMES = [
@@ -19,16 +18,8 @@ export const OUTCOMES = [
 
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** A problem object (the problem+json shape, without the HTTP-only `instance`/`requestId`). */
-export interface ItemProblem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly code: ProblemCode;
-  readonly retryable: boolean;
-  readonly detail?: string;
-  readonly upstream?: UpstreamDetails;
-}
+/** A problem in a report: a problem body without the HTTP-only members. */
+export type ItemProblem = Omit<ProblemBody, 'instance' | 'requestId' | 'errors'>;
 
 /** One field of an existing group that differs from the desired entry (camelCase names). */
 export interface FieldDifference {
@@ -100,18 +91,14 @@ export function toItemProblem(error: unknown): ItemProblem {
       : new ProblemError('INTERNAL', 'Unexpected error', {
           detail: 'The run failed unexpectedly; see the logs of this run.',
         });
-  const entry = problemCatalogue[problem.code];
-  return {
-    type: problemType(problem.code),
-    title: entry.title,
-    status: problem.status,
-    code: problem.code,
-    retryable: entry.retryable,
-    ...(problem.detail !== undefined
-      ? { detail: problem.detail }
-      : problem.message && { detail: problem.message }),
-    ...(problem.upstream !== undefined && { upstream: problem.upstream }),
-  };
+  // A report names no HTTP request, and its `invalid` entries carry their own `errors`.
+  const {
+    instance: _instance,
+    requestId: _requestId,
+    errors: _errors,
+    ...itemProblem
+  } = problemBody(problem);
+  return itemProblem;
 }
 
 /** True when a later attempt may do better: the invocation should fail so Lambda retries it. */

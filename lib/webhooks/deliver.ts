@@ -4,15 +4,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'aws-lambda';
+import { idempotentHttpResponse, keptAnswer } from '../http/idempotency-key.js';
 import { decodeUtf8, parseJsonText } from '../http/middlewares/json-body.js';
 import type { HttpResponse } from '../http/responses.js';
 import {
   fingerprintOf,
   type IdempotentRequest,
   type IdempotentRun,
-  idempotentHttpResponse,
   type ReplayableResponse,
-  replayableOutcome,
   runIdempotent,
   toReplayable,
 } from '../idempotency/index.js';
@@ -156,7 +155,7 @@ export async function handleDelivery(
       const job = await createProtectionGroup(body, client());
       return toReplayable(acceptedDelivery(job, ticket, source.name), delivery.requestId);
     } catch (error) {
-      return replayableOutcome(error, delivery.requestId);
+      return keptAnswer(error, delivery.requestId);
     }
   };
   try {

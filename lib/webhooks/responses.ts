@@ -37,12 +37,5 @@ export function forSender(error: unknown): unknown {
   if (fallback === undefined) return error;
   const status = error.code === 'UPSTREAM_UNAVAILABLE' ? 503 : error.status;
   if (status === error.status && error.retryAfterSeconds !== undefined) return error;
-  return new ProblemError(error.code, error.message, {
-    status,
-    ...(error.detail !== undefined && { detail: error.detail }),
-    ...(error.upstream !== undefined && { upstream: error.upstream }),
-    ...(error.headers !== undefined && { headers: error.headers }),
-    retryAfterSeconds: error.retryAfterSeconds ?? fallback,
-    cause: error,
-  });
+  return error.with({ status, retryAfterSeconds: error.retryAfterSeconds ?? fallback });
 }

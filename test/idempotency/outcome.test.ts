@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replayableOutcome, sdrsDidNotAct } from '../../lib/idempotency/index.js';
+import { keptAnswer } from '../../lib/http/idempotency-key.js';
+import { sdrsDidNotAct } from '../../lib/idempotency/index.js';
 import type { ProblemCode } from '../../lib/problems/catalogue.js';
 import {
   ProblemError,
@@ -78,13 +79,13 @@ describe('sdrsDidNotAct', () => {
   });
 });
 
-describe('replayableOutcome', () => {
+describe('keptAnswer', () => {
   it('rethrows what is not an upstream error (nothing was sent)', () => {
     // Prepare
     const error = new Error('secret file missing');
 
     // Act
-    const decide = () => replayableOutcome(error, 'req-1');
+    const decide = () => keptAnswer(error, 'req-1');
 
     // Assess
     expect(decide).toThrow(error);
@@ -98,7 +99,7 @@ describe('replayableOutcome', () => {
     });
 
     // Act
-    const response = replayableOutcome(error, 'req-1');
+    const response = keptAnswer(error, 'req-1');
 
     // Assess
     expect(response.statusCode).toBe(422);
@@ -119,7 +120,7 @@ describe('replayableOutcome', () => {
     const error = new ProblemError('INTERNAL', 'boom');
 
     // Act
-    const decide = () => replayableOutcome(error, 'req-1');
+    const decide = () => keptAnswer(error, 'req-1');
 
     // Assess
     expect(decide).toThrow(error);

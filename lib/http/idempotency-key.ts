@@ -1,12 +1,13 @@
-import type { HttpRoute } from '../http/http-handler.js';
-import type { HttpResponse } from '../http/responses.js';
-import { fingerprintOf } from './fingerprint.js';
-import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './key.js';
-import { replayableOutcome } from './outcome.js';
-import { toReplayable } from './replayable.js';
-import { runIdempotent } from './run.js';
-import { callerScope } from './scope.js';
-import type { IdempotentRun } from './types.js';
+import { fingerprintOf } from '../idempotency/fingerprint.js';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../idempotency/key.js';
+import { keptProblem } from '../idempotency/outcome.js';
+import { toReplayable } from '../idempotency/replayable.js';
+import { runIdempotent } from '../idempotency/run.js';
+import { callerScope } from '../idempotency/scope.js';
+import type { IdempotentRun, ReplayableResponse } from '../idempotency/types.js';
+import type { HttpRoute } from './http-handler.js';
+import { answerProblem } from './middlewares/problem-details.js';
+import type { HttpResponse } from './responses.js';
 
 const PROBLEM_JSON = 'application/problem+json';
 
@@ -18,6 +19,15 @@ function restampProblem(body: string, requestId: string): string {
   } catch {
     return body;
   }
+}
+
+/**
+ * What an idempotent run stores when the create failed: the failure kept under the key (see
+ * `keptProblem`), answered through the same error path as any failure — so it is logged once, as
+ * it would be without a key — or the error rethrown when nothing may be kept.
+ */
+export function keptAnswer(error: unknown, requestId: string): ReplayableResponse {
+  return toReplayable(answerProblem(keptProblem(error), requestId), requestId);
 }
 
 /**
@@ -68,7 +78,7 @@ export function withIdempotencyKey<TBody>(
         try {
           return toReplayable(await route(request), request.requestId);
         } catch (error) {
-          return replayableOutcome(error, request.requestId);
+          return keptAnswer(error, request.requestId);
         }
       },
     );
