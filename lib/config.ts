@@ -36,10 +36,13 @@ export interface UpstreamConfig {
   readonly endpoint: URL;
   readonly projectId: string;
   readonly timeoutMs: number;
-  /** How often a call that provably did not act (refused, 429, 503, stale signature) is resent. */
-  readonly maxRetries: number;
-  /** The longest `Retry-After` waited out inside one call; longer ones go back to the caller. */
-  readonly maxRetryWaitMs: number;
+  /**
+   * Attempts per call in all, the first included (`SDRS_MAX_RETRIES` + 1): a call SDRS provably
+   * did not act on (refused, 429, 503) is resent until they are used up.
+   */
+  readonly maxAttempts: number;
+  /** The longest `Retry-After` waited out inside one call (`SDRS_MAX_RETRY_WAIT_MS`); longer ones go back to the caller. */
+  readonly maxRetryAfterMs: number;
   /**
    * Upper bound for one whole call — every attempt, backoff, `Retry-After` wait and credential
    * refresh — so that all attempts fit inside the function timeout (20 s behind API Gateway's
@@ -105,8 +108,9 @@ export function readUpstreamConfig(env: Env = process.env): UpstreamConfig {
       return projectId;
     },
     timeoutMs: () => integer(env, 'SDRS_TIMEOUT_MS', 10_000, 100, 120_000),
-    maxRetries: () => integer(env, 'SDRS_MAX_RETRIES', 2, 0, 10),
-    maxRetryWaitMs: () => integer(env, 'SDRS_MAX_RETRY_WAIT_MS', 2_000, 0, 60_000),
+    // The variable counts resends (the caller's retries of us are another matter); we count attempts.
+    maxAttempts: () => integer(env, 'SDRS_MAX_RETRIES', 2, 0, 10) + 1,
+    maxRetryAfterMs: () => integer(env, 'SDRS_MAX_RETRY_WAIT_MS', 2_000, 0, 60_000),
     callBudgetMs: () => integer(env, 'SDRS_CALL_BUDGET_MS', 15_000, 1_000, 300_000),
   });
 }

@@ -1,17 +1,7 @@
-import { readSecretConfig, readUpstreamConfig } from './config.js';
-import { CachedCredentialsProvider, type CredentialsProvider } from './credentials/provider.js';
-import { fileSecretFetcher, secretsManagerFetcher } from './credentials/sources.js';
+import { readUpstreamConfig } from './config.js';
+import { credentialsFromEnv } from './credentials/from-env.js';
 import { logger } from './observability/logger.js';
 import { SdrsClient } from './upstream/sdrs-client.js';
-
-/** Builds the credentials provider the environment names (Secrets Manager, else the local file). */
-export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): CredentialsProvider {
-  const secret = readSecretConfig(env);
-  const fetcher = secret.secretId
-    ? secretsManagerFetcher(secret.secretId)
-    : fileSecretFetcher(secret.secretFile as string);
-  return new CachedCredentialsProvider(fetcher, secret.maxAgeMs);
-}
 
 /** Builds an SDRS client from the environment, logging one line per upstream attempt. */
 export function sdrsClientFromEnv(env: NodeJS.ProcessEnv = process.env): SdrsClient {

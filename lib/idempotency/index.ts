@@ -12,7 +12,7 @@ export {
 } from './errors.js';
 export { canonicalJson, fingerprintOf } from './fingerprint.js';
 export { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyInvalidError, parseIdempotencyKey } from './key.js';
-export { keptProblem, sdrsDidNotAct } from './outcome.js';
+export { keptProblem } from './outcome.js';
 export { toReplayable } from './replayable.js';
 export { runIdempotent } from './run.js';
 export { callerScope } from './scope.js';

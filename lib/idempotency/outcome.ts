@@ -1,28 +1,8 @@
 import { UpstreamError } from '../problems/errors.js';
-
-/** Gateway codes: the API gateway in front of SDRS answered for itself. */
-const GATEWAY_CODE = /^APIGW?\./;
+import { sdrsDidNotAct } from '../upstream/resend.js';
 
 const MAY_EXIST =
   'The create may have reached SDRS, so this answer is kept for this Idempotency-Key: a retry with the same key gets it again and creates nothing. The protection group may exist: check `GET /protection-groups?name=<name>` before creating it with a new key.';
-
-/**
- * True when SDRS provably did not act on the request, so running it again cannot create twice:
- * the same cases in which the SDRS client itself may resend a create (`resendDelay`) — nothing was
- * sent (connection refused, name not resolved), SDRS or its gateway throttled (429) or said it is
- * unavailable (503), or the gateway rejected our credentials — plus any other 4xx the gateway
- * answered for itself (its code is `APIGW.*`/`APIG.*`: the request never went past it).
- */
-export function sdrsDidNotAct(error: UpstreamError): boolean {
-  if (error.provablyNotSent) return true;
-  if (error.credentialsRejected || error.code === 'UPSTREAM_AUTH_FAILED') return true;
-  if (error.code === 'UPSTREAM_THROTTLED') return true;
-  if (error.kind !== 'answered') return false; // timeout or reset: the bytes may have arrived
-  const status = error.upstream?.status;
-  if (status === 429 || status === 503) return true;
-  const code = error.upstream?.code;
-  return status !== undefined && status < 500 && code !== undefined && GATEWAY_CODE.test(code);
-}
 
 /** True when SDRS may have created the group although the answer is an error. */
 function mayHaveCreated(error: UpstreamError): boolean {

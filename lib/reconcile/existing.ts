@@ -3,19 +3,19 @@ import { toProtectionGroup } from '../lookups/protection-groups.js';
 import { asRecord, countOrNull } from '../lookups/values.js';
 import { unexpectedAnswer } from '../upstream/normalise.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
-import { callWithResends, type ResendPolicy } from './upstream.js';
+import { callWithResends, type RunResends } from './run-client.js';
 
 /** Stops a paging loop on an upstream whose `count` never stops growing. */
 const MAX_PAGES = 10_000;
 
 /**
  * The run's one read of the existing groups: every page of the list API, in order, each call
- * rate-limited and resent under the run's policy. Groups without an id are left out.
+ * rate-limited and resent under the run's resend rule. Groups without an id are left out.
  */
 export async function readExistingGroups(
   client: SdrsClient,
   pageSize: number,
-  policy: ResendPolicy,
+  resends: RunResends,
 ): Promise<ProtectionGroup[]> {
   const groups: ProtectionGroup[] = [];
   let offset = 0;
@@ -23,7 +23,7 @@ export async function readExistingGroups(
     const result = await callWithResends(
       'read',
       () => client.listProtectionGroups({ limit: pageSize, offset }),
-      policy,
+      resends,
     );
     const answer = asRecord(result.value);
     const raw = answer?.server_groups;

@@ -3,7 +3,7 @@ import { Deadline, systemClock } from './clock.js';
 import { type ReconcileConfig, readReconcileConfig } from './config.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { RunContext, RunProgress } from './run.js';
-import { createRunClient, type UpstreamStats } from './upstream.js';
+import { createRunClient, type UpstreamStats } from './run-client.js';
 
 export interface PrepareOptions {
   readonly runId: string;

@@ -16,8 +16,8 @@ import {
   type RunReport,
   toItemProblem,
 } from './report.js';
-import type { ResendPolicy, UpstreamStats } from './upstream.js';
-import { callWithResends } from './upstream.js';
+import type { RunResends, UpstreamStats } from './run-client.js';
+import { callWithResends } from './run-client.js';
 import { type CreatedEntry, waitForJobs } from './wait-for-jobs.js';
 
 /** Where a run is, for a progress display. */
@@ -49,14 +49,14 @@ function entryBase(item: DesiredGroup) {
  * Creates one missing group. Resent only while SDRS provably did not act (throttled, 503,
  * refused); a create that timed out or whose connection broke is `uncertain` and never resent.
  */
-async function createOne(item: DesiredGroup, run: RunContext, policy: ResendPolicy) {
+async function createOne(item: DesiredGroup, run: RunContext, resends: RunResends) {
   const base = entryBase(item);
   if (!run.deadline.allows()) return { ...base, outcome: 'deferred' } as const;
   try {
     const job = await callWithResends(
       'create',
       () => createProtectionGroup(item.body, run.client),
-      policy,
+      resends,
     );
     return { ...base, outcome: 'created', jobId: job.jobId } as const;
   } catch (error) {
@@ -72,7 +72,7 @@ async function createOne(item: DesiredGroup, run: RunContext, policy: ResendPoli
 async function createMissing(
   missing: readonly DesiredGroup[],
   run: RunContext,
-  policy: ResendPolicy,
+  resends: RunResends,
 ): Promise<ReportEntry[]> {
   const entries: ReportEntry[] = [];
   const progress = () =>
@@ -84,7 +84,7 @@ async function createMissing(
     });
   progress();
   await forEachConcurrently(missing, run.config.concurrency, async (item) => {
-    entries.push(await createOne(item, run, policy));
+    entries.push(await createOne(item, run, resends));
     progress();
   });
   return entries;
@@ -95,16 +95,16 @@ async function settleMissing(
   missing: readonly DesiredGroup[],
   input: ReconcileInput,
   run: RunContext,
-  policy: ResendPolicy,
+  resends: RunResends,
 ): Promise<ReportEntry[]> {
   if (input.dryRun) return missing.map((item) => ({ ...entryBase(item), outcome: 'planned' }));
-  const entries = await createMissing(missing, run, policy);
+  const entries = await createMissing(missing, run, resends);
   if (!input.waitForJobs) return entries;
   const created = entries.filter((entry): entry is CreatedEntry => entry.outcome === 'created');
   const others = entries.filter((entry) => entry.outcome !== 'created');
   const waited = await waitForJobs(created, {
     client: run.client,
-    policy,
+    resends,
     concurrency: run.config.concurrency,
     pollIntervalMs: run.config.jobPollIntervalMs,
     ...(run.clock && { clock: run.clock }),
@@ -129,7 +129,7 @@ export async function reconcile(input: ReconcileInput, run: RunContext): Promise
   const clock = run.clock ?? systemClock;
   const startedAt = new Date();
   const t0 = clock.now();
-  const policy: ResendPolicy = {
+  const resends: RunResends = {
     limiter: run.limiter,
     deadline: run.deadline,
     maxAttempts: run.config.maxAttempts,
@@ -140,7 +140,7 @@ export async function reconcile(input: ReconcileInput, run: RunContext): Promise
   let runProblem: ItemProblem | undefined;
   if (candidates.length > 0) {
     run.onProgress?.({ phase: 'list', done: 0, total: 1, ratePerSecond: 0 });
-    const existing = await readExistingGroups(run.client, run.config.listPageSize, policy).catch(
+    const existing = await readExistingGroups(run.client, run.config.listPageSize, resends).catch(
       (error: unknown) => {
         // Without the existing groups nothing can be decided: every candidate waits for a retry.
         if (!(error instanceof RunDeadlineError)) runProblem = toItemProblem(error);
@@ -150,7 +150,7 @@ export async function reconcile(input: ReconcileInput, run: RunContext): Promise
     if (existing) {
       const matched = matchExisting(candidates, existing);
       entries.push(...matched.settled);
-      entries.push(...(await settleMissing(matched.missing, input, run, policy)));
+      entries.push(...(await settleMissing(matched.missing, input, run, resends)));
     } else {
       for (const item of candidates) {
         entries.push({

@@ -3,14 +3,14 @@ import type { SdrsClient } from '../upstream/sdrs-client.js';
 import { type Clock, type Deadline, RunDeadlineError, systemClock } from './clock.js';
 import { forEachConcurrently } from './pool.js';
 import { type ItemProblem, type ReportEntry, toItemProblem } from './report.js';
-import { callWithResends, type ResendPolicy } from './upstream.js';
+import { callWithResends, type RunResends } from './run-client.js';
 
 /** An accepted create whose job is still to be followed. */
 export type CreatedEntry = Extract<ReportEntry, { outcome: 'created' }>;
 
 export interface JobWaitOptions {
   readonly client: SdrsClient;
-  readonly policy: ResendPolicy & { readonly deadline: Deadline };
+  readonly resends: RunResends & { readonly deadline: Deadline };
   readonly concurrency: number;
   readonly pollIntervalMs: number;
   readonly clock?: Clock;
@@ -45,7 +45,7 @@ export async function waitForJobs(
         const job = await callWithResends(
           'read',
           () => getJob(entry.jobId, options.client),
-          options.policy,
+          options.resends,
         );
         const base = { index: entry.index, ...(entry.name !== undefined && { name: entry.name }) };
         if (job.status === 'succeeded') {
@@ -75,7 +75,7 @@ export async function waitForJobs(
     pending = stillPending;
     options.onRound?.(done.length);
     if (pending.length === 0) break;
-    if (!options.policy.deadline.allows(options.pollIntervalMs)) break;
+    if (!options.resends.deadline.allows(options.pollIntervalMs)) break;
     await clock.sleep(options.pollIntervalMs);
   }
   for (const entry of pending) {

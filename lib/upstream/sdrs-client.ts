@@ -3,7 +3,7 @@ import type { UpstreamConfig } from '../config.js';
 import type { CredentialsProvider } from '../credentials/provider.js';
 import { UpstreamError } from '../problems/errors.js';
 import { normaliseUpstreamAnswer, type UpstreamAnswer, unexpectedAnswer } from './normalise.js';
-import { resendReason } from './resend-policy.js';
+import { resendDelay } from './resend.js';
 import { signRequest } from './signer.js';
 import { sendRequest } from './transport.js';
 import type {
@@ -48,7 +48,8 @@ export interface UpstreamResult<T> {
   readonly upstreamRequestId: string | undefined;
 }
 
-const BASE_BACKOFF_MS = 100;
+/** Backoff before the first resend inside one call; it doubles, scaled by 0.5 to 1. */
+const BACKOFF_MS = 100;
 
 /**
  * The SDRS API as this service uses it: signs each call with AK/SK, sends it through the shared
@@ -57,10 +58,10 @@ const BASE_BACKOFF_MS = 100;
  * not counted): each attempt is cut to the budget left, and a resend that would not get a
  * useful window is not made — the last error is thrown as it is.
  *
- * Resend policy: a call is sent again only when SDRS provably did not act — the
- * connection was refused or the name did not resolve, SDRS answered 429/503, or it rejected our
- * signature (then the secret is fetched again first, once). A create that timed out or was reset
- * is never resent: its bytes may have reached SDRS.
+ * Resends (lib/upstream/resend.ts decides): a call is sent again only when SDRS provably did not
+ * act — the connection was refused or the name did not resolve, SDRS answered 429/503 — or when
+ * it rejected our signature (then the secret is fetched again first, once). A create that timed
+ * out or was reset is never resent: its bytes may have reached SDRS.
  */
 export class SdrsClient {
   readonly #config: UpstreamConfig;
@@ -126,7 +127,7 @@ export class SdrsClient {
     }
     // Serialised once: the signed bytes are exactly the bytes sent, on every attempt.
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    let retries = 0;
+    let resends = 0;
     let refreshedCredentials = false;
     let lastError: UpstreamError | undefined;
     // The call's budget (SDRS_CALL_BUDGET_MS) ends at `deadline`; it moves later by the time spent
@@ -200,22 +201,17 @@ export class SdrsClient {
         await this.#credentials.refresh();
         continue;
       }
-      const delay = this.#retryDelay(error, spec, retries);
+      // `resends + 1`: the attempt the rule counts (a credentials refresh is not a resend).
+      const delay = resendDelay(error, spec.method === 'GET', resends + 1, {
+        maxAttempts: this.#config.maxAttempts,
+        backoffMs: BACKOFF_MS,
+        maxRetryAfterMs: this.#config.maxRetryAfterMs,
+      });
       // No waiting for a resend that would not have a useful window left.
       if (delay === undefined || deadline - performance.now() - delay < minAttemptMs) throw error;
-      retries++;
+      resends++;
       await sleep(delay);
     }
-  }
-
-  /** How long to wait before resending, or `undefined` when the call must not be resent. */
-  #retryDelay(error: UpstreamError, spec: CallSpec, retries: number): number | undefined {
-    const reason = resendReason(error, spec.method === 'GET');
-    if (reason === undefined || retries >= this.#config.maxRetries) return undefined;
-    const backoff = BASE_BACKOFF_MS * 2 ** retries * (0.5 + Math.random() / 2);
-    if (reason !== 'throttled') return backoff;
-    const wait = (error.retryAfterSeconds ?? 0) * 1000 || backoff;
-    return wait <= this.#config.maxRetryWaitMs ? wait : undefined;
   }
 
   #parse<T>(answer: UpstreamAnswer): T {

@@ -18,6 +18,7 @@ import {
 import { logger } from '../observability/logger.js';
 import { ProblemError, RequestValidationError } from '../problems/errors.js';
 import { createProtectionGroup } from '../protection-groups/create.js';
+import { backoff } from '../upstream/resend.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
 import type { WebhookSource } from './config-types.js';
 import { WebhookAuthenticationError } from './errors.js';
@@ -44,6 +45,9 @@ export interface DeliveryDependencies {
 const SECRET_REFRESH_MIN_AGE_MS = 30_000;
 /** Lambda time kept back when waiting for a duplicate's first delivery. */
 const WAIT_MARGIN_MS = 3_000;
+/** A duplicate asks again for the first delivery's answer after 50 ms, doubling to 400 ms. */
+const IN_PROGRESS_POLL_MS = 50;
+const IN_PROGRESS_MAX_POLL_MS = 400;
 
 async function authenticate(
   source: WebhookSource,
@@ -105,22 +109,20 @@ async function runOnce(
 ): Promise<IdempotentRun> {
   const remaining = request.lambdaContext?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY;
   const deadline = Date.now() + Math.max(0, Math.min(waitMs, remaining - WAIT_MARGIN_MS));
-  let pause = 50;
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await runIdempotent(request, execute);
     } catch (error) {
       if (!isInProgress(error)) throw error;
+      const pause = backoff(attempt, IN_PROGRESS_POLL_MS, IN_PROGRESS_MAX_POLL_MS);
       if (Date.now() + pause > deadline) {
-        throw new ProblemError(error.code, error.message, {
+        throw error.with({
           status: source.inProgressStatus,
           detail: 'The first delivery with this id is still being processed; retry shortly.',
           retryAfterSeconds: 2,
-          cause: error,
         });
       }
       await sleep(pause);
-      pause = Math.min(pause * 2, 400);
     }
   }
 }

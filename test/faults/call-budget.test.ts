@@ -29,7 +29,7 @@ describe('call budget (SDRS_CALL_BUDGET_MS): one call fits the function timeout'
     beforeAttempt?: () => Promise<void>,
   ) =>
     new SdrsClient({
-      config: { ...readUpstreamConfig(), maxRetries: 2, maxRetryWaitMs: 2_000, ...overrides },
+      config: { ...readUpstreamConfig(), maxAttempts: 3, maxRetryAfterMs: 2_000, ...overrides },
       credentials: new CachedCredentialsProvider(fileSecretFetcher(upstream.secretFile), 60_000),
       onCall: (call) => calls.push(call),
       ...(beforeAttempt && { beforeAttempt }),
@@ -87,7 +87,7 @@ describe('call budget (SDRS_CALL_BUDGET_MS): one call fits the function timeout'
     it('answers the last error unchanged when a resend would not get a useful window', async () => {
       // Prepare: each 503 takes 700 ms, so after the first only ~800 ms (< 1 s) are left.
       upstream.sim.inject({ route: 'domains', kind: 'slow-body', ms: 700, status: 503, times: 9 });
-      const client = clientFor({ timeoutMs: 5_000, callBudgetMs: 1_500, maxRetries: 5 });
+      const client = clientFor({ timeoutMs: 5_000, callBudgetMs: 1_500, maxAttempts: 6 });
 
       // Act
       const { result, ms } = await timed(client.listActiveDomains());
@@ -163,7 +163,7 @@ describe('call budget (SDRS_CALL_BUDGET_MS): one call fits the function timeout'
     it('still resends at most SDRS_MAX_RETRIES times', async () => {
       // Prepare
       upstream.sim.inject({ route: 'domains', kind: 'reset', times: 10 });
-      const client = clientFor({ timeoutMs: 2_000, callBudgetMs: 15_000, maxRetries: 2 });
+      const client = clientFor({ timeoutMs: 2_000, callBudgetMs: 15_000, maxAttempts: 3 });
 
       // Act
       const { result } = await timed(client.listActiveDomains());

@@ -55,8 +55,8 @@ describe('fault matrix: every fault × every upstream operation', () => {
       config: {
         ...readUpstreamConfig(),
         timeoutMs: FAULT_TIMEOUT_MS,
-        maxRetries: 0,
-        maxRetryWaitMs: 0,
+        maxAttempts: 1,
+        maxRetryAfterMs: 0,
       },
       credentials: new CachedCredentialsProvider(fileSecretFetcher(upstream.secretFile), 60_000),
     });
@@ -97,7 +97,7 @@ describe('fault matrix: every fault × every upstream operation', () => {
     const url = closed.url;
     await closed.close();
     const refusedClient = new SdrsClient({
-      config: { ...readUpstreamConfig(), endpoint: new URL(url), maxRetries: 0 },
+      config: { ...readUpstreamConfig(), endpoint: new URL(url), maxAttempts: 1 },
       credentials: new CachedCredentialsProvider(fileSecretFetcher(upstream.secretFile), 60_000),
     });
 
@@ -115,7 +115,7 @@ describe('fault matrix: every fault × every upstream operation', () => {
       config: {
         ...readUpstreamConfig(),
         endpoint: new URL('http://sdrs.no-such-host.invalid'),
-        maxRetries: 0,
+        maxAttempts: 1,
       },
       credentials: new CachedCredentialsProvider(fileSecretFetcher(upstream.secretFile), 60_000),
     });

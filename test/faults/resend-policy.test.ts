@@ -26,14 +26,14 @@ describe('resend policy', () => {
   let upstream: LocalUpstream;
   let calls: UpstreamCallLog[];
   const clientFor = (
-    overrides: { endpoint?: URL; maxRetries?: number; maxRetryWaitMs?: number } = {},
+    overrides: { endpoint?: URL; maxAttempts?: number; maxRetryAfterMs?: number } = {},
   ) =>
     new SdrsClient({
       config: {
         ...readUpstreamConfig(),
         timeoutMs: 300,
-        maxRetries: 2,
-        maxRetryWaitMs: 2_000,
+        maxAttempts: 3,
+        maxRetryAfterMs: 2_000,
         ...overrides,
       },
       credentials: new CachedCredentialsProvider(fileSecretFetcher(upstream.secretFile), 60_000),
@@ -109,7 +109,7 @@ describe('resend policy', () => {
   it('resends at most SDRS_MAX_RETRIES times while throttled', async () => {
     // Prepare
     upstream.sim.inject({ route: 'create', kind: 'throttle', times: 10 });
-    const client = clientFor({ maxRetries: 2, maxRetryWaitMs: 5_000 });
+    const client = clientFor({ maxAttempts: 3, maxRetryAfterMs: 5_000 });
 
     // Act
     const error = await create(client).catch((caught: unknown) => caught);
@@ -127,7 +127,7 @@ describe('resend policy', () => {
     await closed.close();
 
     // Act
-    const error = await create(clientFor({ endpoint, maxRetries: 2 })).catch(
+    const error = await create(clientFor({ endpoint, maxAttempts: 3 })).catch(
       (caught: unknown) => caught,
     );
 

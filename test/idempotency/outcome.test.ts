@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { keptAnswer } from '../../lib/http/idempotency-key.js';
-import { sdrsDidNotAct } from '../../lib/idempotency/index.js';
 import type { ProblemCode } from '../../lib/problems/catalogue.js';
 import {
   ProblemError,
   UpstreamError,
   type UpstreamErrorOptions,
 } from '../../lib/problems/errors.js';
+import { sdrsDidNotAct } from '../../lib/upstream/resend.js';
 
 function upstreamError(code: ProblemCode, options: UpstreamErrorOptions): UpstreamError {
   return new UpstreamError(code, 'test', options);

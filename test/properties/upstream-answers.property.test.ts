@@ -15,7 +15,7 @@ describe('arbitrary upstream answers over real HTTP', () => {
   beforeAll(async () => {
     upstream = await startLocalUpstream();
     client = new SdrsClient({
-      config: { ...readUpstreamConfig(), timeoutMs: 1_000, maxRetries: 0 },
+      config: { ...readUpstreamConfig(), timeoutMs: 1_000, maxAttempts: 1 },
       credentials: new CachedCredentialsProvider(fileSecretFetcher(upstream.secretFile), 60_000),
     });
   });

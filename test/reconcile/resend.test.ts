@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../lib/problems/errors.js';
-import { resendDelay } from '../../lib/reconcile/upstream.js';
+import { type CallKind, runResendRule } from '../../lib/reconcile/run-client.js';
+import { resendDelay as ruleDelay } from '../../lib/upstream/resend.js';
 
 const noJitter = () => 0;
+
+/** The run's wait before resending after `attempt`, attempts not limited here. */
+const resendDelay = (error: UpstreamError, kind: CallKind, attempt: number, random: () => number) =>
+  ruleDelay(error, kind === 'read', attempt, runResendRule(Number.POSITIVE_INFINITY), random);
 
 function answered(
   status: number,
