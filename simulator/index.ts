@@ -21,7 +21,7 @@ import {
   sendAnswer,
 } from './faults.js';
 import { MAX_BODY_BYTES, queryRecord, readBody } from './http.js';
-import { maxPerSecond, RateLimiter } from './rate.js';
+import { GatewayThrottle, maxPerSecond } from './rate.js';
 import { processRequest, resolve } from './routes.js';
 import { DEFAULT_PROJECT_ID, type Group, SimulatorState } from './state.js';
 
@@ -40,8 +40,8 @@ export {
   type Domain,
   type Group,
   JOB_FAIL_CODE,
-  type JobStatus,
-  type JobView,
+  type SdrsJobStatus,
+  type SdrsJobView,
   SEED_AZ_SOURCE,
   SEED_AZ_TARGET,
   SEED_DOMAIN_ID,
@@ -153,7 +153,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Sd
   const state = new SimulatorState(options.jobStepMs);
   const faults = new FaultQueue();
   const limit = options.rateLimitPerSecond;
-  const limiter = limit === undefined ? undefined : new RateLimiter(limit);
+  const limiter = limit === undefined ? undefined : new GatewayThrottle(limit);
   let recorded: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   // Aborted (and replaced) by reset() and close(): pending delays end, their requests are dropped.

@@ -6,7 +6,7 @@
  * Fixed-window limiter: windows are wall-clock seconds (`floor(ms / 1000)`); every arrival
  * counts (throttled ones too), and arrivals beyond `limit` in the window are refused.
  */
-export class RateLimiter {
+export class GatewayThrottle {
   private window = -1;
   private count = 0;
 

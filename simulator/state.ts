@@ -58,10 +58,10 @@ export interface Group {
 }
 
 /** Job status values of `GET /jobs/{job_id}`. */
-export type JobStatus = 'INIT' | 'RUNNING' | 'SUCCESS' | 'FAIL';
+export type SdrsJobStatus = 'INIT' | 'RUNNING' | 'SUCCESS' | 'FAIL';
 
 /** Internal job record. */
-export interface Job {
+export interface SdrsJob {
   jobId: string;
   jobType: string;
   groupId: string;
@@ -77,8 +77,8 @@ export interface Job {
 }
 
 /** The body of `GET /jobs/{job_id}`. */
-export interface JobView {
-  status: JobStatus;
+export interface SdrsJobView {
+  status: SdrsJobStatus;
   entities: { server_group_id?: string; sub_jobs: unknown[] };
   job_id: string;
   job_type: string;
@@ -135,7 +135,7 @@ export interface CreateInput {
 export class SimulatorState {
   readonly domains: Domain[] = seedDomains();
   readonly groups = new Map<string, Group>();
-  readonly jobs = new Map<string, Job>();
+  readonly jobs = new Map<string, SdrsJob>();
   accepted = 0;
   private seedCounter = 0;
 
@@ -235,7 +235,7 @@ export class SimulatorState {
    * terminal state. `advance` false = peek without counting. With `jobStepMs` the step is
    * `floor(elapsed / jobStepMs)` instead and `advance` does not matter.
    */
-  pollJob(jobId: string, advance: boolean, now = Date.now()): JobView | undefined {
+  pollJob(jobId: string, advance: boolean, now = Date.now()): SdrsJobView | undefined {
     const job = this.jobs.get(jobId);
     if (!job) return undefined;
     if (this.jobStepMs !== undefined) this.settle(job, now);
@@ -256,7 +256,7 @@ export class SimulatorState {
     for (const job of this.jobs.values()) this.settle(job, now);
   }
 
-  private settle(job: Job, now: number): void {
+  private settle(job: SdrsJob, now: number): void {
     const step = Math.min(2, Math.floor((now - job.createdAt) / Math.max(1, this.jobStepMs ?? 1)));
     if (step > job.step) {
       job.step = step;
@@ -264,7 +264,7 @@ export class SimulatorState {
     }
   }
 
-  private applyToGroup(job: Job, now: number): void {
+  private applyToGroup(job: SdrsJob, now: number): void {
     const group = this.groups.get(job.groupId);
     if (job.step >= 2 && job.endTime === null) job.endTime = new Date(now).toISOString();
     if (!group) return;
@@ -277,9 +277,9 @@ export class SimulatorState {
     }
   }
 
-  private view(job: Job): JobView {
+  private view(job: SdrsJob): SdrsJobView {
     const terminal = job.step >= 2;
-    const status: JobStatus = terminal
+    const status: SdrsJobStatus = terminal
       ? job.willFail
         ? 'FAIL'
         : 'SUCCESS'

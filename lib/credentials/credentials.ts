@@ -8,11 +8,21 @@ export class CredentialsError extends Error {
   }
 }
 
+/** SDRS's AK/SK; `securityToken` is set for temporary (STS-style) keys only. */
+export interface SdrsCredentials {
+  /** Access key id; appears in clear in `Authorization`. */
+  readonly ak: string;
+  /** Secret access key; only ever used as the HMAC key. */
+  readonly sk: string;
+  /** Temporary-credential token, sent and signed as `x-security-token`. */
+  readonly securityToken?: string | undefined;
+}
+
 /**
- * AK/SK (and optional security token) for signing upstream calls. `toJSON` and `inspect` show only
- * a masked access key, so a stray `logger.info({ credentials })` cannot leak the secret.
+ * Credentials as read from the secret: `toJSON` and `inspect` show only a masked access key, so a
+ * stray `logger.info({ credentials })` cannot leak the secret.
  */
-export class SdrsCredentials {
+class MaskedCredentials implements SdrsCredentials {
   readonly ak: string;
   readonly sk: string;
   readonly securityToken: string | undefined;
@@ -57,5 +67,5 @@ export function parseCredentialsSecret(text: string, source: string): SdrsCreden
       `"securityToken" in the secret from ${source} must be a non-empty string`,
     );
   }
-  return new SdrsCredentials(ak.trim(), sk.trim(), securityToken?.trim());
+  return new MaskedCredentials(ak.trim(), sk.trim(), securityToken?.trim());
 }

@@ -1,20 +1,13 @@
 import type { CreateProtectionGroupRequest } from '../../schemas/index.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
-import type { UpstreamServerGroupCreate } from '../upstream/types.js';
-
-/** An accepted create: SDRS works on it asynchronously under this job id. */
-export interface AcceptedJob {
-  readonly jobId: string;
-  readonly upstreamRequestId: string | undefined;
-}
+import type { SdrsServerGroupCreate } from '../upstream/types.js';
 
 /**
  * Maps the front end's flat camelCase body to SDRS's `server_group`. An empty description is
  * left out, as the official Go SDK does, since the newer SDRS docs require at least 1 character.
+ * `drType` is always set: the validator fills in its default.
  */
-export function toUpstreamServerGroup(
-  body: CreateProtectionGroupRequest,
-): UpstreamServerGroupCreate {
+export function toSdrsServerGroup(body: CreateProtectionGroupRequest): SdrsServerGroupCreate {
   return {
     name: body.name,
     ...(body.description ? { description: body.description } : {}),
@@ -22,15 +15,19 @@ export function toUpstreamServerGroup(
     target_availability_zone: body.targetAvailabilityZone,
     domain_id: body.domainId,
     source_vpc_id: body.sourceVpcId,
-    dr_type: body.drType ?? 'migration',
+    dr_type: body.drType,
   };
 }
 
-/** Asks SDRS to create a protection group from a validated request. */
+/**
+ * Asks SDRS to create a protection group from a validated request.
+ *
+ * @returns the id of the SDRS job that creates it (asynchronously)
+ */
 export async function createProtectionGroup(
   body: CreateProtectionGroupRequest,
   client: SdrsClient,
-): Promise<AcceptedJob> {
-  const result = await client.createProtectionGroup(toUpstreamServerGroup(body));
-  return { jobId: result.value.jobId, upstreamRequestId: result.upstreamRequestId };
+): Promise<string> {
+  const result = await client.createProtectionGroup(toSdrsServerGroup(body));
+  return result.value.jobId;
 }

@@ -78,7 +78,7 @@ export function differences(
     ['domainId', desired.domainId, group.domainId],
     ['sourceVpcId', desired.sourceVpcId, group.sourceVpcId],
   ];
-  if (group.drType !== null) pairs.push(['drType', desired.drType ?? 'migration', group.drType]);
+  if (group.drType !== null) pairs.push(['drType', desired.drType, group.drType]);
   return pairs
     .filter(([, want, have]) => text(want) !== text(have))
     .map(([field, want, have]) => ({

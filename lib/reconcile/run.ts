@@ -53,12 +53,12 @@ async function createOne(item: DesiredGroup, run: RunContext, resends: RunResend
   const base = entryBase(item);
   if (!run.deadline.allows()) return { ...base, outcome: 'deferred' } as const;
   try {
-    const job = await callWithResends(
+    const jobId = await callWithResends(
       'create',
       () => createProtectionGroup(item.body, run.client),
       resends,
     );
-    return { ...base, outcome: 'created', jobId: job.jobId } as const;
+    return { ...base, outcome: 'created', jobId } as const;
   } catch (error) {
     if (error instanceof RunDeadlineError) return { ...base, outcome: 'deferred' } as const;
     const problem = toItemProblem(error);

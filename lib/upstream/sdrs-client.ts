@@ -6,13 +6,7 @@ import { normaliseUpstreamAnswer, type UpstreamAnswer, unexpectedAnswer } from '
 import { resendDelay } from './resend.js';
 import { signRequest } from './signer.js';
 import { sendRequest } from './transport.js';
-import type {
-  UpstreamDomain,
-  UpstreamJob,
-  UpstreamListQuery,
-  UpstreamServerGroupCreate,
-  UpstreamServerGroupPage,
-} from './types.js';
+import type { SdrsListQuery, SdrsServerGroupCreate } from './types.js';
 
 /** One finished upstream call, for the structured log line the client emits per call. */
 export interface UpstreamCallLog {
@@ -80,7 +74,7 @@ export class SdrsClient {
 
   /** `POST /v1/{project_id}/server-groups` → the job id of the asynchronous create. */
   async createProtectionGroup(
-    serverGroup: UpstreamServerGroupCreate,
+    serverGroup: SdrsServerGroupCreate,
   ): Promise<UpstreamResult<{ jobId: string }>> {
     const result = await this.#call<unknown>({
       operation: 'createProtectionGroup',
@@ -97,7 +91,7 @@ export class SdrsClient {
   }
 
   /** `GET /v1/{project_id}/jobs/{job_id}`. */
-  getJob(jobId: string): Promise<UpstreamResult<UpstreamJob>> {
+  getJob(jobId: string): Promise<UpstreamResult<unknown>> {
     return this.#call({
       operation: 'getJob',
       method: 'GET',
@@ -106,7 +100,7 @@ export class SdrsClient {
   }
 
   /** `GET /v1/{project_id}/server-groups` with the given filters and page. */
-  listProtectionGroups(query: UpstreamListQuery): Promise<UpstreamResult<UpstreamServerGroupPage>> {
+  listProtectionGroups(query: SdrsListQuery): Promise<UpstreamResult<unknown>> {
     return this.#call({
       operation: 'listProtectionGroups',
       method: 'GET',
@@ -116,7 +110,7 @@ export class SdrsClient {
   }
 
   /** `GET /v1/{project_id}/active-domains`. */
-  listActiveDomains(): Promise<UpstreamResult<{ domains: UpstreamDomain[] }>> {
+  listActiveDomains(): Promise<UpstreamResult<unknown>> {
     return this.#call({ operation: 'listActiveDomains', method: 'GET', path: '/active-domains' });
   }
 

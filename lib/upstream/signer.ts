@@ -15,16 +15,7 @@
  * (Node does not trim, the others do), header names are sorted in plain code-unit order.
  */
 import { createHmac, hash } from 'node:crypto';
-
-/** Static AK/SK credentials; `securityToken` is set for temporary (STS-style) keys only. */
-export interface SigningCredentials {
-  /** Access key id; appears in clear in `Authorization`. */
-  readonly ak: string;
-  /** Secret access key; only ever used as the HMAC key. */
-  readonly sk: string;
-  /** Temporary-credential token, sent and signed as `x-security-token`. */
-  readonly securityToken?: string;
-}
+import type { SdrsCredentials } from '../credentials/credentials.js';
 
 /** Everything about one outgoing request that goes into its signature. */
 export interface RequestToSign {
@@ -238,7 +229,7 @@ export function formatSdkDate(date: Date): string {
  */
 export function signRequest(
   request: RequestToSign,
-  credentials: SigningCredentials,
+  credentials: SdrsCredentials,
   now: Date = new Date(),
 ): Record<string, string> {
   const { ak, sk, securityToken } = credentials;

@@ -154,8 +154,8 @@ export async function handleDelivery(
   };
   const execute = async () => {
     try {
-      const job = await createProtectionGroup(body, client());
-      return toReplayable(acceptedDelivery(job, ticket, source.name), delivery.requestId);
+      const jobId = await createProtectionGroup(body, client());
+      return toReplayable(acceptedDelivery(jobId, ticket, source.name), delivery.requestId);
     } catch (error) {
       return keptAnswer(error, delivery.requestId);
     }

@@ -1,16 +1,15 @@
 import type { WebhookAccepted, WebhookIgnored } from '../../schemas/responses.js';
 import { type HttpResponse, jsonResponse } from '../http/responses.js';
 import { ProblemError } from '../problems/errors.js';
-import type { AcceptedJob } from '../protection-groups/create.js';
 import { acceptedJobBody } from '../protection-groups/responses.js';
 
 /** 202 with the job to poll and the ticket reference; stored and replayed for redeliveries. */
 export function acceptedDelivery(
-  job: AcceptedJob,
+  jobId: string,
   ticket: string | undefined,
   source: string,
 ): HttpResponse {
-  const body: WebhookAccepted = { ...acceptedJobBody(job), ticket: ticket ?? null, source };
+  const body: WebhookAccepted = { ...acceptedJobBody(jobId), ticket: ticket ?? null, source };
   return jsonResponse(202, body, { location: body.statusUrl });
 }
 

@@ -43,7 +43,7 @@ describe('POST /protection-groups', () => {
     });
     expect(upstream.sim.acceptedCreates()).toBe(1);
     const job = await sdrsClient().getJob(body.jobId);
-    expect(job.value.job_type).toBe('createProtectionGroupNoCG');
+    expect((job.value as { job_type?: string }).job_type).toBe('createProtectionGroupNoCG');
   });
 
   it('forwards the body as server_group in snake_case with the drType default', async () => {

@@ -60,7 +60,10 @@ describe('GET /jobs/{jobId}', () => {
     });
     expect(succeeded.headers).not.toHaveProperty('retry-after');
     expect(succeeded.headers['cache-control']).toBe('no-store');
-    const groups = (await sdrsClient().listProtectionGroups({})).value.server_groups;
+    const page = (await sdrsClient().listProtectionGroups({})).value as {
+      server_groups: { id: string; name: string }[];
+    };
+    const groups = page.server_groups;
     expect(groups.find((g) => g.id === succeeded.body.protectionGroupId)?.name).toBe('pg-job-ok');
   });
 

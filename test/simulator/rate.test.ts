@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SdrsSimulator, startSimulator } from '../../simulator/index.js';
-import { maxPerSecond, RateLimiter } from '../../simulator/rate.js';
+import { GatewayThrottle, maxPerSecond } from '../../simulator/rate.js';
 import { send } from './client.js';
 
 let sim: SdrsSimulator | undefined;
@@ -66,9 +66,9 @@ describe('gateway rate limit emulation', () => {
 });
 
 describe('rate helpers', () => {
-  it('RateLimiter counts fixed wall-clock windows', () => {
+  it('GatewayThrottle counts fixed wall-clock windows', () => {
     // Prepare
-    const limiter = new RateLimiter(2);
+    const limiter = new GatewayThrottle(2);
 
     // Act
     const verdicts = [1000, 1100, 1999, 2000, 2001, 2002].map((t) => limiter.admit(t));

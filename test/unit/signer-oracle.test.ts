@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type RequestToSign,
-  type SigningCredentials,
-  signRequest,
-} from '../../lib/upstream/signer.js';
+import type { SdrsCredentials } from '../../lib/credentials/credentials.js';
+import { type RequestToSign, signRequest } from '../../lib/upstream/signer.js';
 import { officialSign, type ReceivedRequest, verifySignature } from '../support/official-signer.js';
 
 // Path chars: unreserved + reserved/unicode that the official signer's url.parse leaves alone
@@ -118,7 +115,7 @@ const signingArb = fc
   });
 type Signing = typeof signingArb extends fc.Arbitrary<infer T> ? T : never;
 
-function credentialsOf(input: Signing): SigningCredentials {
+function credentialsOf(input: Signing): SdrsCredentials {
   const { ak, sk, securityToken } = input;
   return securityToken === undefined ? { ak, sk } : { ak, sk, securityToken };
 }

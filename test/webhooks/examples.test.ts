@@ -59,7 +59,7 @@ describe('example webhook sources (config/webhook-sources.json + examples/webhoo
       const [sent] = env.upstream.sim.requests().filter((r) => r.route === 'create');
       expect(JSON.parse(sent?.body ?? '{}').server_group.name).toBe(EXPECTED[name]?.name);
       const job = await sdrsClient().getJob(jobId);
-      expect(job.value.job_type).toBe('createProtectionGroupNoCG');
+      expect((job.value as { job_type?: string }).job_type).toBe('createProtectionGroupNoCG');
     });
   }
 });
