@@ -4,11 +4,11 @@
  */
 import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
 import { sdrsClient } from '../lib/dependencies.js';
+import { acceptedJobResponse } from '../lib/http/create-responses.js';
 import { httpHandler } from '../lib/http/http-handler.js';
 import { withIdempotencyKey } from '../lib/http/idempotency-key.js';
-import { SCOPES } from '../lib/http/middlewares/require-scope.js';
 import { createProtectionGroup } from '../lib/protection-groups/create.js';
-import { acceptedJobResponse } from '../lib/protection-groups/responses.js';
+import { ROUTES, routeKey } from '../lib/routes.js';
 import { refuseToStartUnlessConfigured, requireIdempotencyTable } from '../lib/startup.js';
 import { validateCreateProtectionGroup } from '../lib/validation/validators.js';
 
@@ -17,10 +17,13 @@ refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig, requireIdem
 
 export const handler = httpHandler(
   {
-    auth: { scope: SCOPES.write },
-    body: { validator: validateCreateProtectionGroup, maxBytes: 16 * 1024 },
+    auth: ROUTES.createProtectionGroup.auth,
+    body: {
+      validator: validateCreateProtectionGroup,
+      maxBytes: ROUTES.createProtectionGroup.maxBodyBytes,
+    },
   },
-  withIdempotencyKey('POST /protection-groups', async ({ body }) =>
+  withIdempotencyKey(routeKey(ROUTES.createProtectionGroup), async ({ body }) =>
     acceptedJobResponse(await createProtectionGroup(body, sdrsClient())),
   ),
 );

@@ -2,14 +2,14 @@
 import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
 import { sdrsClient } from '../lib/dependencies.js';
 import { httpHandler } from '../lib/http/http-handler.js';
-import { SCOPES } from '../lib/http/middlewares/require-scope.js';
+import { activeDomainsResponse } from '../lib/http/lookup-responses.js';
 import { listActiveDomains } from '../lib/lookups/active-domains.js';
-import { activeDomainsResponse } from '../lib/lookups/responses.js';
+import { ROUTES } from '../lib/routes.js';
 import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
 refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig]);
 
-export const handler = httpHandler({ auth: { scope: SCOPES.read } }, async () =>
+export const handler = httpHandler({ auth: ROUTES.getActiveDomains.auth }, async () =>
   activeDomainsResponse(await listActiveDomains(sdrsClient())),
 );

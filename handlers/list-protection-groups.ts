@@ -2,9 +2,9 @@
 import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
 import { sdrsClient } from '../lib/dependencies.js';
 import { httpHandler } from '../lib/http/http-handler.js';
-import { SCOPES } from '../lib/http/middlewares/require-scope.js';
+import { protectionGroupPageResponse } from '../lib/http/lookup-responses.js';
 import { listProtectionGroups } from '../lib/lookups/protection-groups.js';
-import { protectionGroupPageResponse } from '../lib/lookups/responses.js';
+import { ROUTES } from '../lib/routes.js';
 import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 import { validateListProtectionGroupsQuery } from '../lib/validation/validators.js';
 
@@ -12,6 +12,9 @@ import { validateListProtectionGroupsQuery } from '../lib/validation/validators.
 refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig]);
 
 export const handler = httpHandler(
-  { auth: { scope: SCOPES.read }, query: { validator: validateListProtectionGroupsQuery } },
+  {
+    auth: ROUTES.listProtectionGroups.auth,
+    query: { validator: validateListProtectionGroupsQuery },
+  },
   async ({ query }) => protectionGroupPageResponse(await listProtectionGroups(query, sdrsClient())),
 );

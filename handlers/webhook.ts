@@ -1,10 +1,10 @@
 /** `POST /webhooks/{source}`: verify a ticketing system's delivery, map it, create once per delivery id. */
 import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
 import { sdrsClient } from '../lib/dependencies.js';
+import { webhookHttpHandler } from '../lib/http/webhook-handler.js';
+import { handleDelivery } from '../lib/http/webhook-route.js';
 import { refuseToStartUnlessConfigured, requireIdempotencyTable } from '../lib/startup.js';
 import { readWebhookSettings } from '../lib/webhooks/config.js';
-import { handleDelivery } from '../lib/webhooks/deliver.js';
-import { webhookHttpHandler } from '../lib/webhooks/http.js';
 import { webhookRegistry } from '../lib/webhooks/registry.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).

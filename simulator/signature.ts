@@ -1,9 +1,9 @@
 /**
  * Signature verification for the simulator: the OFFICIAL Huawei signer (via
- * test/support/official-signer.ts) for every body it can represent (empty, or exactly
+ * simulator/official-signer.ts) for every body it can represent (empty, or exactly
  * `JSON.stringify` output — what real clients send), and the byte-level verifier otherwise.
  */
-import { verifySignature as verifyOfficial } from '../test/support/official-signer.js';
+import { verifySignature as verifyOfficial } from './official-signer.js';
 import { type RawVerifyResult, verifyRawSignature } from './raw-verifier.js';
 
 /** What is verified. */

@@ -1,20 +1,13 @@
-/**
- * Every route the HTTP API serves, as `METHOD /path/{param}`. The catch-all handler uses it to
- * tell an unknown path (404) from a known path with the wrong method (405 + Allow). Kept here
- * rather than derived from the OpenAPI route table so the catch-all bundle carries no schemas;
- * test/http/known-routes.test.ts keeps both (and serverless.yml) in step.
- */
-export const KNOWN_ROUTES = [
-  'POST /protection-groups',
-  'GET /protection-groups',
-  'GET /jobs/{jobId}',
-  'GET /active-domains',
-  'GET /openapi.json',
-  'POST /webhooks/{source}',
-] as const;
+import { ROUTES, routeKey } from '../routes.js';
 
-const compiled = KNOWN_ROUTES.map((route) => {
-  const [method, path] = route.split(' ') as [string, string];
+/**
+ * Every route the HTTP API serves, as `METHOD /path/{param}` (from lib/routes.ts). The catch-all
+ * handler uses it to tell an unknown path (404) from a known path with the wrong method (405 +
+ * Allow).
+ */
+export const KNOWN_ROUTES: readonly string[] = Object.values(ROUTES).map(routeKey);
+
+const compiled = Object.values(ROUTES).map(({ method, path }) => {
   const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+').replaceAll('.', '\\.')}/?$`);
   return { method, pattern };
 });

@@ -3,8 +3,8 @@
  * Pure: no file is read; the only input besides the imported objects is the problem `type` base
  * URL (`PROBLEM_TYPE_BASE_URL`), so the document names the same type URIs the responses carry.
  */
-import { problemSchema } from '../../schemas/responses.js';
 import { problemCatalogue } from '../problems/catalogue.js';
+import { problemSchema } from './problem-schema.js';
 import { codesByStatus, mayCarryRetryAfter, problemTypes } from './problems.js';
 import { type HeaderName, type JsonSchema, type RouteSpec, routes } from './routes.js';
 

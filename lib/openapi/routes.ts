@@ -13,8 +13,8 @@ import {
   webhookAcceptedSchema,
   webhookIgnoredSchema,
 } from '../../schemas/responses.js';
-import { SCOPES } from '../http/middlewares/require-scope.js';
 import type { ProblemCode } from '../problems/catalogue.js';
+import { ROUTES, type Route, type RouteAuth } from '../routes.js';
 
 /** A JSON Schema object (one of the `as const` objects in `schemas/`, or an inline one). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -26,9 +26,6 @@ export type HeaderName =
   | 'Cache-Control'
   | 'Idempotent-Replayed'
   | 'Original-Request-Id';
-
-/** Who may call: a JWT scope, anyone, or a webhook sender that signs its deliveries. */
-export type RouteAuth = { readonly scope: string } | 'public' | 'webhook';
 
 export interface SuccessResponse {
   readonly status: number;
@@ -61,6 +58,11 @@ export interface RouteSpec {
   readonly problems: readonly ProblemCode[];
 }
 
+/** Method, path and caller of a declared route (lib/routes.ts), as the document spells them. */
+function declared(route: Route): Pick<RouteSpec, 'method' | 'path' | 'auth'> {
+  return { method: route.method === 'GET' ? 'get' : 'post', path: route.path, auth: route.auth };
+}
+
 /** What any route that calls SDRS can answer when SDRS fails. */
 const UPSTREAM_PROBLEMS: readonly ProblemCode[] = [
   'UPSTREAM_REJECTED',
@@ -82,14 +84,12 @@ const BODY_PROBLEMS: readonly ProblemCode[] = [
 
 export const routes: readonly RouteSpec[] = [
   {
-    method: 'post',
-    path: '/protection-groups',
+    ...declared(ROUTES.createProtectionGroup),
     operationId: 'createProtectionGroup',
     summary: 'Create a protection group (asynchronous)',
     description:
       'Validates the body, forwards it to SDRS and answers 202 with the job to poll at `Location`. With `Idempotency-Key`, a retry with the same key and body answers the first outcome again without a second create.',
     tag: 'protection groups',
-    auth: { scope: SCOPES.write },
     requestHeaders: [
       {
         name: 'Idempotency-Key',
@@ -98,7 +98,10 @@ export const routes: readonly RouteSpec[] = [
         schema: { type: 'string', minLength: 8, maxLength: 257 },
       },
     ],
-    body: { schema: createProtectionGroupSchema, maxBytes: 16 * 1024 },
+    body: {
+      schema: createProtectionGroupSchema,
+      maxBytes: ROUTES.createProtectionGroup.maxBodyBytes,
+    },
     success: [
       {
         status: 202,
@@ -117,14 +120,12 @@ export const routes: readonly RouteSpec[] = [
     ],
   },
   {
-    method: 'get',
-    path: '/protection-groups',
+    ...declared(ROUTES.listProtectionGroups),
     operationId: 'listProtectionGroups',
     summary: 'List protection groups, filtered and paged',
     description:
       'Unknown query parameters are rejected (400, pointer `#/<parameter>`), so a misspelt filter never silently lists everything.',
     tag: 'protection groups',
-    auth: { scope: SCOPES.read },
     query: listProtectionGroupsQuerySchema,
     success: [
       {
@@ -137,14 +138,12 @@ export const routes: readonly RouteSpec[] = [
     problems: ['VALIDATION_FAILED', ...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
   },
   {
-    method: 'get',
-    path: '/jobs/{jobId}',
+    ...declared(ROUTES.getJob),
     operationId: 'getJob',
     summary: 'Poll a job',
     description:
       'While the job is `pending` or `running` the answer carries `Retry-After` (seconds until the next poll is worth it); a `failed` job carries a `problem`. The answer is 200 in every job state.',
     tag: 'jobs',
-    auth: { scope: SCOPES.read },
     pathParameters: { jobId: jobIdSchema },
     success: [
       {
@@ -157,14 +156,12 @@ export const routes: readonly RouteSpec[] = [
     problems: ['VALIDATION_FAILED', 'JOB_NOT_FOUND', ...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
   },
   {
-    method: 'get',
-    path: '/active-domains',
+    ...declared(ROUTES.getActiveDomains),
     operationId: 'listActiveDomains',
     summary: 'Active-active domains and their availability-zone pair',
     description:
       'What a create form offers: `domainId` and the (`source`, `target`) AZ pair that goes with it. Sold-out domains are listed with `soldOut: true`.',
     tag: 'lookups',
-    auth: { scope: SCOPES.read },
     success: [
       {
         status: 200,
@@ -176,12 +173,10 @@ export const routes: readonly RouteSpec[] = [
     problems: [...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
   },
   {
-    method: 'get',
-    path: '/openapi.json',
+    ...declared(ROUTES.getOpenApi),
     operationId: 'getOpenApiDocument',
     summary: 'This document',
     tag: 'meta',
-    auth: 'public',
     success: [
       {
         status: 200,
@@ -194,14 +189,12 @@ export const routes: readonly RouteSpec[] = [
   },
   // The body is whatever the source sends (mapped per source, docs/webhooks.md).
   {
-    method: 'post',
-    path: '/webhooks/{source}',
+    ...declared(ROUTES.webhook),
     operationId: 'receiveWebhook',
     summary: 'Receive a ticketing-system delivery',
     description:
       'Authenticated by the source’s signature or token on the raw body, mapped to a create; a redelivery of the same delivery answers with the same `jobId` and creates nothing new.',
     tag: 'webhooks',
-    auth: 'webhook',
     pathParameters: {
       source: {
         type: 'string',
@@ -211,7 +204,7 @@ export const routes: readonly RouteSpec[] = [
     },
     body: {
       schema: { type: 'object', description: 'The sender’s payload, as configured per source.' },
-      maxBytes: 1024 * 1024, // lib/webhooks/http.ts DEFAULT_MAX_BODY_BYTES
+      maxBytes: ROUTES.webhook.maxBodyBytes,
     },
     success: [
       {

@@ -7,7 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { SCOPES } from '../../lib/http/middlewares/require-scope.js';
+import { SCOPES } from '../../lib/routes.js';
 import { writePrivateFile } from '../private-file.js';
 
 /** Where `npm start` leaves the running issuer's signing key for `npm run token`. */

@@ -1,9 +1,9 @@
 /**
  * The routes of serverless.yml as the local gateway serves them: which function answers, and the
- * scope its JWT authorizer requires (test/local-gateway/routes.test.ts keeps this in step with
- * serverless.yml). Anything else goes to the `$default` route's function, as deployed.
+ * scope its JWT authorizer requires — read from the one declaration in lib/routes.ts
+ * (test/local-gateway/routes.test.ts keeps it in step with serverless.yml). Anything else goes to the `$default` route's function, as deployed.
  */
-import { SCOPES } from '../../lib/http/middlewares/require-scope.js';
+import { ROUTES, type Route, routeKey } from '../../lib/routes.js';
 
 export interface GatewayRoute {
   /** `METHOD /path/{param}`, the HTTP API's route key. */
@@ -14,18 +14,14 @@ export interface GatewayRoute {
   readonly scope?: string;
 }
 
-export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
-  {
-    routeKey: 'POST /protection-groups',
-    functionKey: 'createProtectionGroup',
-    scope: SCOPES.write,
-  },
-  { routeKey: 'POST /webhooks/{source}', functionKey: 'webhook' },
-  { routeKey: 'GET /jobs/{jobId}', functionKey: 'getJob', scope: SCOPES.read },
-  { routeKey: 'GET /active-domains', functionKey: 'getActiveDomains', scope: SCOPES.read },
-  { routeKey: 'GET /protection-groups', functionKey: 'listProtectionGroups', scope: SCOPES.read },
-  { routeKey: 'GET /openapi.json', functionKey: 'getOpenApi' },
-];
+/** Every declared route (lib/routes.ts; its keys are the functions' keys in serverless.yml). */
+export const GATEWAY_ROUTES: readonly GatewayRoute[] = Object.entries(ROUTES).map(
+  ([functionKey, route]: [string, Route]) => ({
+    routeKey: routeKey(route),
+    functionKey,
+    ...(typeof route.auth === 'object' && { scope: route.auth.scope }),
+  }),
+);
 
 /** The catch-all: every request no route matches. */
 export const DEFAULT_ROUTE: GatewayRoute = { routeKey: '$default', functionKey: 'notFound' };

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SCOPES } from '../../lib/http/middlewares/require-scope.js';
+import { SCOPES } from '../../lib/routes.js';
 import { type IssuerState, mintToken } from '../../scripts/local-gateway/issuer.js';
 import { type GatewayUnderTest, startGatewayUnderTest } from './support.js';
 

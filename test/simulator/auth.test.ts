@@ -7,8 +7,8 @@ import {
   SIGNATURE_FAIL_MSG,
   startSimulator,
 } from '../../simulator/index.js';
+import { officialSign } from '../../simulator/official-signer.js';
 import { rawSignature } from '../../simulator/raw-verifier.js';
-import { officialSign } from '../support/official-signer.js';
 import { createBody, send, signedHeaders } from './client.js';
 
 let sim: SdrsSimulator;

@@ -1,11 +1,11 @@
 /**
- * Test client for the simulator: signs with the OFFICIAL signer (test/support/official-signer.ts)
+ * Test client for the simulator: signs with the OFFICIAL signer (simulator/official-signer.ts)
  * and sends with node:http, so tests see exactly what went over the wire (resets, stalls, ...).
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { SdrsSimulator, SimulatorCredentials } from '../../simulator/index.js';
+import { officialSign } from '../../simulator/official-signer.js';
 import { rawSignature } from '../../simulator/raw-verifier.js';
-import { officialSign } from '../support/official-signer.js';
 
 /** What to send. */
 export interface SendOptions {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import { expect, it } from 'vitest';
-import { SCOPES } from '../../lib/http/middlewares/require-scope.js';
+import { SCOPES } from '../../lib/routes.js';
 import { readIssuerState } from '../../scripts/local-gateway/issuer.js';
 import { createRequestBody } from '../support/create-body.js';
 import { runProcess } from '../support/run-process.js';

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SdrsCredentials } from '../../lib/credentials/credentials.js';
 import { type RequestToSign, signRequest } from '../../lib/upstream/signer.js';
-import { officialSign, type ReceivedRequest, verifySignature } from '../support/official-signer.js';
+import {
+  officialSign,
+  type ReceivedRequest,
+  verifySignature,
+} from '../../simulator/official-signer.js';
 
 // Path chars: unreserved + reserved/unicode that the official signer's url.parse leaves alone
 // (it auto-escapes space, quotes, |, ^, ... and would double-encode them).

@@ -1,10 +1,9 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ProblemError } from '../../problems/errors.js';
+import { decodeUtf8, parseJsonText } from '../../validation/json-text.js';
 import { bodyBytesOf, jsonMediaTypeProblem } from '../media-type.js';
 import type { HttpResponse } from '../responses.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * 415 unless `Content-Type` is `application/json` (any case, any parameters, UTF-8 only). Runs
@@ -40,31 +39,4 @@ export function parseJsonBody(): middy.MiddlewareObj<APIGatewayProxyEventV2, Htt
       event.isBase64Encoded = false;
     },
   };
-}
-
-/** Strict UTF-8: malformed bytes are a 400, never silently turned into U+FFFD. */
-export function decodeUtf8(bytes: Buffer): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new ProblemError('MALFORMED_JSON', 'Body is not UTF-8', {
-      detail: 'The body is not valid UTF-8.',
-    });
-  }
-}
-
-/** `JSON.parse` whose failure is a 400 problem (the parser's message is not echoed). */
-export function parseJsonText(text: string): unknown {
-  if (text.trim() === '') {
-    throw new ProblemError('MALFORMED_JSON', 'Empty body', {
-      detail: 'The body is empty: send a JSON object.',
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ProblemError('MALFORMED_JSON', 'Body is not JSON', {
-      detail: 'The body is not valid JSON.',
-    });
-  }
 }

@@ -3,12 +3,6 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } 
 import { ProblemError } from '../../problems/errors.js';
 import type { HttpResponse } from '../responses.js';
 
-/** Scope names the JWT authorizer and the handlers require (documented in the README). */
-export const SCOPES = {
-  write: 'sdrs-bff/protection-groups.write',
-  read: 'sdrs-bff/protection-groups.read',
-} as const;
-
 /**
  * Local authentication is off only when explicitly asked for AND running under
  * serverless-offline (`IS_OFFLINE`), which a deployed Lambda never sets, AND behind `npm start`'s

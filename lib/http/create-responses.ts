@@ -1,5 +1,5 @@
 import type { AcceptedJob } from '../../schemas/responses.js';
-import { type HttpResponse, jsonResponse } from '../http/responses.js';
+import { type HttpResponse, jsonResponse } from './responses.js';
 
 /** The body of an accepted create: the job id and where to poll it (`Location` too). */
 export function acceptedJobBody(jobId: string): AcceptedJob {

@@ -1,4 +1,3 @@
-import type { HttpResponse } from '../http/responses.js';
 import { buildOpenApiDocument } from './document.js';
 
 let cached: { readonly typeBase: string | undefined; readonly body: string } | undefined;
@@ -13,13 +12,4 @@ export function openApiJson(): string {
     cached = { typeBase, body: JSON.stringify(buildOpenApiDocument()) };
   }
   return cached.body;
-}
-
-/** 200 with the document; shared caches may keep it for five minutes. */
-export function openApiResponse(): HttpResponse {
-  return {
-    statusCode: 200,
-    headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' },
-    body: openApiJson(),
-  };
 }

@@ -1,6 +1,6 @@
 import type { ActiveDomainList, Job, ProtectionGroupPage } from '../../schemas/responses.js';
-import { type HttpResponse, jsonResponse } from '../http/responses.js';
-import { POLL_AFTER_SECONDS } from './jobs.js';
+import { POLL_AFTER_SECONDS } from '../lookups/jobs.js';
+import { type HttpResponse, jsonResponse } from './responses.js';
 
 /** 200 with the job; `Retry-After` (seconds) only while it is not finished. */
 export function jobResponse(job: Job): HttpResponse {

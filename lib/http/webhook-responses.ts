@@ -1,7 +1,7 @@
 import type { WebhookAccepted, WebhookIgnored } from '../../schemas/responses.js';
-import { type HttpResponse, jsonResponse } from '../http/responses.js';
 import { ProblemError } from '../problems/errors.js';
-import { acceptedJobBody } from '../protection-groups/responses.js';
+import { acceptedJobBody } from './create-responses.js';
+import { type HttpResponse, jsonResponse } from './responses.js';
 
 /** 202 with the job to poll and the ticket reference; stored and replayed for redeliveries. */
 export function acceptedDelivery(

@@ -2,18 +2,16 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { bodyBytesOf } from '../http/media-type.js';
-import { bodyLimit } from '../http/middlewares/body-limit.js';
-import { requireJsonContentType } from '../http/middlewares/json-body.js';
-import { problemDetails } from '../http/middlewares/problem-details.js';
-import { requestIdHeader } from '../http/middlewares/request-id-header.js';
-import { requestIdOf } from '../http/request-id.js';
-import type { HttpResponse } from '../http/responses.js';
 import { logger } from '../observability/logger.js';
-import type { WebhookDelivery } from './deliver.js';
-
-/** Default largest webhook body: Jira issue payloads with a changelog run to tens of KB. */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+import { ROUTES } from '../routes.js';
+import type { WebhookDelivery } from '../webhooks/deliver.js';
+import { bodyBytesOf } from './media-type.js';
+import { bodyLimit } from './middlewares/body-limit.js';
+import { requireJsonContentType } from './middlewares/json-body.js';
+import { problemDetails } from './middlewares/problem-details.js';
+import { requestIdHeader } from './middlewares/request-id-header.js';
+import { requestIdOf } from './request-id.js';
+import type { HttpResponse } from './responses.js';
 
 /** The body exactly as sent: API Gateway base64-encodes non-text bodies (`isBase64Encoded`). */
 export function rawBodyOf(event: APIGatewayProxyEventV2): Buffer {
@@ -39,7 +37,7 @@ export function deliveryOf(event: APIGatewayProxyEventV2, context: Context): Web
  */
 export function webhookHttpHandler(
   route: (delivery: WebhookDelivery) => Promise<HttpResponse>,
-  maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES,
+  maxBodyBytes: number = ROUTES.webhook.maxBodyBytes,
 ): middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResponse> {
   return middy<APIGatewayProxyEventV2, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true })) // correlation id: requestIdHeader
