@@ -2,8 +2,7 @@
  * `POST /protection-groups`: validate, sign and forward a create; answer 202 with the job. With an
  * `Idempotency-Key` header a retried create is answered from the store (docs/idempotency.md).
  */
-import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
-import { sdrsClient } from '../lib/dependencies.js';
+import { SDRS_CLIENT_SETTINGS, sdrsClient } from '../lib/dependencies.js';
 import { acceptedJobResponse } from '../lib/http/create-responses.js';
 import { httpHandler } from '../lib/http/http-handler.js';
 import { withIdempotencyKey } from '../lib/http/idempotency-key.js';
@@ -13,7 +12,7 @@ import { refuseToStartUnlessConfigured, requireIdempotencyTable } from '../lib/s
 import { validateCreateProtectionGroup } from '../lib/validation/validators.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
-refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig, requireIdempotencyTable]);
+refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS, requireIdempotencyTable]);
 
 export const handler = httpHandler(
   {

@@ -1,6 +1,5 @@
 /** `GET /active-domains`: the active-active domains with their AZ pair, shaped for a create form. */
-import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
-import { sdrsClient } from '../lib/dependencies.js';
+import { SDRS_CLIENT_SETTINGS, sdrsClient } from '../lib/dependencies.js';
 import { httpHandler } from '../lib/http/http-handler.js';
 import { activeDomainsResponse } from '../lib/http/lookup-responses.js';
 import { listActiveDomains } from '../lib/lookups/active-domains.js';
@@ -8,7 +7,7 @@ import { ROUTES } from '../lib/routes.js';
 import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
-refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig]);
+refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS]);
 
 export const handler = httpHandler({ auth: ROUTES.getActiveDomains.auth }, async () =>
   activeDomainsResponse(await listActiveDomains(sdrsClient())),

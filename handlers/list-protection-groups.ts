@@ -1,6 +1,5 @@
 /** `GET /protection-groups`: one page of existing groups, filtered by `name` and `status`. */
-import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
-import { sdrsClient } from '../lib/dependencies.js';
+import { SDRS_CLIENT_SETTINGS, sdrsClient } from '../lib/dependencies.js';
 import { httpHandler } from '../lib/http/http-handler.js';
 import { protectionGroupPageResponse } from '../lib/http/lookup-responses.js';
 import { listProtectionGroups } from '../lib/lookups/protection-groups.js';
@@ -9,7 +8,7 @@ import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 import { validateListProtectionGroupsQuery } from '../lib/validation/validators.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
-refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig]);
+refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS]);
 
 export const handler = httpHandler(
   {

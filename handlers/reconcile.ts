@@ -3,7 +3,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
+import { SDRS_CLIENT_SETTINGS } from '../lib/dependencies.js';
 import { logger } from '../lib/observability/logger.js';
 import { readReconcileConfig } from '../lib/reconcile/config.js';
 import { runScheduledReconcile } from '../lib/reconcile/lambda.js';
@@ -12,7 +12,7 @@ import type { RunReport } from '../lib/reconcile/report.js';
 import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
-refuseToStartUnlessConfigured([readUpstreamConfig, readSecretConfig, readReconcileConfig]);
+refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS, readReconcileConfig]);
 
 export const handler = middy<unknown, RunReport>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

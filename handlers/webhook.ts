@@ -1,6 +1,5 @@
 /** `POST /webhooks/{source}`: verify a ticketing system's delivery, map it, create once per delivery id. */
-import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
-import { sdrsClient } from '../lib/dependencies.js';
+import { SDRS_CLIENT_SETTINGS, sdrsClient } from '../lib/dependencies.js';
 import { webhookHttpHandler } from '../lib/http/webhook-handler.js';
 import { handleDelivery } from '../lib/http/webhook-route.js';
 import { refuseToStartUnlessConfigured, requireIdempotencyTable } from '../lib/startup.js';
@@ -9,8 +8,7 @@ import { webhookRegistry } from '../lib/webhooks/registry.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
 refuseToStartUnlessConfigured([
-  readUpstreamConfig,
-  readSecretConfig,
+  ...SDRS_CLIENT_SETTINGS,
   requireIdempotencyTable,
   readWebhookSettings,
 ]);

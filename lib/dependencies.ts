@@ -1,4 +1,4 @@
-import { readUpstreamConfig } from './config.js';
+import { readSecretConfig, readUpstreamConfig } from './config.js';
 import { credentialsFromEnv } from './credentials/from-env.js';
 import { logger } from './observability/logger.js';
 import { SdrsClient } from './upstream/sdrs-client.js';
@@ -11,6 +11,12 @@ export function sdrsClientFromEnv(env: NodeJS.ProcessEnv = process.env): SdrsCli
     onCall: (call) => logger.info('upstream call', { upstream: call }),
   });
 }
+
+/**
+ * The settings `sdrsClient()` is built from, listed once: every handler that uses the client
+ * checks them at startup (`refuseToStartUnlessConfigured`).
+ */
+export const SDRS_CLIENT_SETTINGS = [readUpstreamConfig, readSecretConfig] as const;
 
 let client: SdrsClient | undefined;
 

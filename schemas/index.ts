@@ -1,7 +1,8 @@
 /**
  * Every schema that gets a build-time validator. The build script (`scripts/build-validators.ts`)
- * compiles each entry with ajv standalone into `lib/validation/generated/validators.mjs`, so no
- * schema is compiled at cold start; the OpenAPI document is generated from the same objects.
+ * compiles each entry with ajv standalone into `lib/validation/generated/body-validators.mjs` or
+ * `query-validators.mjs`, so no schema is compiled at cold start; the OpenAPI document is
+ * generated from the same objects.
  */
 import { createProtectionGroupSchema } from './create-protection-group.js';
 import { listProtectionGroupsQuerySchema } from './lookups.js';

@@ -31,7 +31,8 @@ interface IdempotencyPayload {
  *
  * @throws `ProblemError` `IDEMPOTENCY_IN_PROGRESS` (409 + `Retry-After`) while the first run is in
  *   flight, `IDEMPOTENCY_KEY_REUSED` (422) for a different fingerprint, `INTERNAL` (500) when
- *   `IDEMPOTENCY_TABLE` is unset, `INTERNAL` with 503 when the store fails before the run.
+ *   `IDEMPOTENCY_TABLE` is unset, `IDEMPOTENCY_STORE_UNAVAILABLE` (503) when the store fails
+ *   before the run.
  *   If `execute` throws, nothing is stored and its error is rethrown, so a retry runs again.
  *
  * @example
