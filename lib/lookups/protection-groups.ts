@@ -1,7 +1,7 @@
 import type { ListProtectionGroupsQuery } from '../../schemas/lookups.js';
 import type { ProtectionGroup, ProtectionGroupPage } from '../../schemas/responses.js';
 import { unexpectedAnswer } from '../upstream/normalise.js';
-import type { SdrsClient } from '../upstream/sdrs-client.js';
+import type { SdrsClient, UpstreamResult } from '../upstream/sdrs-client.js';
 import { asRecord, countOrNull, isoTimestamp, stringOrNull } from './values.js';
 
 /**
@@ -42,6 +42,25 @@ export function toProtectionGroup(value: unknown): ProtectionGroup | undefined {
   };
 }
 
+/** One page of SDRS's group list, read: the usable groups, how many entries came, and `count`. */
+export interface GroupListPage {
+  readonly groups: ProtectionGroup[];
+  /** Entries in the answer, groups without an id included (they still move the offset). */
+  readonly received: number;
+  /** SDRS's total, or `null` when it sent none or an unusable one. */
+  readonly count: number | null;
+}
+
+/** Reads one answer of `GET …/server-groups`; an answer without a `server_groups` array is 502. */
+export function readGroupListPage(result: UpstreamResult<unknown>): GroupListPage {
+  const answer = asRecord(result.value);
+  const raw = answer?.server_groups;
+  if (!Array.isArray(raw))
+    throw unexpectedAnswer(200, result.upstreamRequestId, 'no `server_groups` array');
+  const groups = raw.map(toProtectionGroup).filter((g): g is ProtectionGroup => g !== undefined);
+  return { groups, received: raw.length, count: countOrNull(answer?.count) };
+}
+
 interface UpstreamPage {
   readonly groups: ProtectionGroup[];
   readonly count: number;
@@ -59,12 +78,8 @@ async function fetchPage(
     ...(query.name !== undefined && { name: query.name }),
     ...(query.status !== undefined && { status: query.status }),
   });
-  const answer = asRecord(result.value);
-  const raw = answer?.server_groups;
-  if (!Array.isArray(raw))
-    throw unexpectedAnswer(200, result.upstreamRequestId, 'no `server_groups` array');
-  const groups = raw.map(toProtectionGroup).filter((g): g is ProtectionGroup => g !== undefined);
-  return { groups, count: countOrNull(answer?.count) ?? offset + raw.length };
+  const page = readGroupListPage(result);
+  return { groups: page.groups, count: page.count ?? offset + page.received };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { problemType } from '../problems/body.js';
-import { type ProblemCode, problemCatalogue } from '../problems/catalogue.js';
+import { type ProblemCode, type ProblemType, problemCatalogue } from '../problems/catalogue.js';
 
 /** Statuses a code is answered with besides its catalogue status. */
 const OTHER_STATUSES: Partial<Record<ProblemCode, readonly number[]>> = {
@@ -24,14 +24,7 @@ export function codesByStatus(codes: readonly ProblemCode[]): Map<number, Proble
 }
 
 /** One entry of the document's `x-problem-types` list: what a code means and what to do. */
-export interface ProblemTypeEntry {
-  readonly code: ProblemCode;
-  readonly type: string;
-  readonly status: number;
-  readonly title: string;
-  readonly retryable: boolean;
-  readonly guidance: string;
-}
+export type ProblemTypeEntry = ProblemType & { readonly code: ProblemCode; readonly type: string };
 
 /** The whole catalogue, with each code's problem `type` URI under the configured base. */
 export function problemTypes(): ProblemTypeEntry[] {

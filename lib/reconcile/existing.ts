@@ -1,6 +1,5 @@
 import type { ProtectionGroup } from '../../schemas/responses.js';
-import { toProtectionGroup } from '../lookups/protection-groups.js';
-import { asRecord, countOrNull } from '../lookups/values.js';
+import { readGroupListPage } from '../lookups/protection-groups.js';
 import { unexpectedAnswer } from '../upstream/normalise.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
 import { callWithResends, type RunResends } from './run-client.js';
@@ -25,20 +24,13 @@ export async function readExistingGroups(
       () => client.listProtectionGroups({ limit: pageSize, offset }),
       resends,
     );
-    const answer = asRecord(result.value);
-    const raw = answer?.server_groups;
-    if (!Array.isArray(raw))
-      throw unexpectedAnswer(200, result.upstreamRequestId, 'no `server_groups` array');
-    for (const value of raw) {
-      const group = toProtectionGroup(value);
-      if (group) groups.push(group);
-    }
-    offset += raw.length;
-    const count = countOrNull(answer?.count);
+    const { groups: read, received, count } = readGroupListPage(result);
+    groups.push(...read);
+    offset += received;
     if (
-      raw.length === 0 ||
+      received === 0 ||
       (count !== null && offset >= count) ||
-      (count === null && raw.length < pageSize)
+      (count === null && received < pageSize)
     ) {
       return groups;
     }
