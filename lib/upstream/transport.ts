@@ -77,7 +77,7 @@ async function readBounded(
 }
 
 /**
- * Sends one request and reads the answer within one timeout. Never retries: whether a request
+ * Sends one request and reads the answer within one timeout. Never resends: whether a request
  * may be sent again is the caller's decision (see `UpstreamError.kind`).
  */
 export async function sendRequest(
