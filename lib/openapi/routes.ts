@@ -1,7 +1,8 @@
 /**
  * The route table the OpenAPI document is generated from: one entry per HTTP route. Schemas are
  * the objects in `schemas/` (the same ones the validators are compiled from), so the document
- * cannot drift from what the service validates. Adding a route = adding one entry here.
+ * cannot drift from what the service validates; method, path, caller and body limit come from
+ * the route's declaration in lib/routes.ts. Adding a route = one entry there and one here.
  */
 import { createProtectionGroupSchema } from '../../schemas/create-protection-group.js';
 import { jobIdSchema, listProtectionGroupsQuerySchema } from '../../schemas/lookups.js';
