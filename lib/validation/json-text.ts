@@ -13,18 +13,29 @@ export function decodeUtf8(bytes: Buffer): string {
   }
 }
 
-/** `JSON.parse` whose failure is a 400 problem (the parser's message is not echoed). */
-export function parseJsonText(text: string): unknown {
+/** A body of nothing or only white space is a 400 that says so, not "not valid JSON". */
+export function refuseEmptyText(text: string): void {
   if (text.trim() === '') {
     throw new ProblemError('MALFORMED_JSON', 'Empty body', {
       detail: 'The body is empty: send a JSON object.',
     });
   }
+}
+
+/** The problem for a body that is not JSON (the parser's message is not echoed). */
+export function malformedJson(cause?: unknown): ProblemError {
+  return new ProblemError('MALFORMED_JSON', 'Body is not JSON', {
+    detail: 'The body is not valid JSON.',
+    cause,
+  });
+}
+
+/** `JSON.parse` whose failure is a 400 problem (the parser's message is not echoed). */
+export function parseJsonText(text: string): unknown {
+  refuseEmptyText(text);
   try {
     return JSON.parse(text);
-  } catch {
-    throw new ProblemError('MALFORMED_JSON', 'Body is not JSON', {
-      detail: 'The body is not valid JSON.',
-    });
+  } catch (error) {
+    throw malformedJson(error);
   }
 }

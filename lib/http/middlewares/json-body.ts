@@ -1,7 +1,8 @@
 import type middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ProblemError } from '../../problems/errors.js';
-import { decodeUtf8, parseJsonText } from '../../validation/json-text.js';
+import { decodeUtf8, malformedJson, refuseEmptyText } from '../../validation/json-text.js';
 import { bodyBytesOf, jsonMediaTypeProblem } from '../media-type.js';
 import type { HttpResponse } from '../responses.js';
 
@@ -28,15 +29,30 @@ export function requireJsonContentType(): middy.MiddlewareObj<
 
 /**
  * Decodes the body exactly once, as the deployed handler does: bytes (base64 when API Gateway
- * encoded them) → strict UTF-8 → `JSON.parse`. A body that is a JSON string stays a string (and
- * fails the schema); it is never parsed a second time.
+ * encoded them) → strict UTF-8 → `JSON.parse` by Middy's JSON body parser. A body that is a JSON
+ * string stays a string (and fails the schema); it is never parsed a second time.
+ *
+ * We decode the bytes ourselves first because the parser would turn invalid UTF-8 into U+FFFD
+ * and count nothing; its content-type check is off because `requireJsonContentType` has already
+ * answered that (exact media type, charset). Middy 6 reports malformed JSON as a 415: it becomes
+ * our 400 `MALFORMED_JSON`.
  */
 export function parseJsonBody(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
+  // `disableContentTypeCheck` is in the parser's code but not in its 6.4.5 type declarations.
+  const options = { disableContentTypeCheck: true, reviver: undefined };
+  const parser = httpJsonBodyParser<APIGatewayProxyEventV2>(options);
   return {
-    before: async ({ event }) => {
+    before: async (request) => {
+      const { event } = request;
       const text = decodeUtf8(bodyBytesOf(event.body, event.isBase64Encoded === true));
-      event.body = parseJsonText(text) as string;
+      refuseEmptyText(text);
+      event.body = text;
       event.isBase64Encoded = false;
+      try {
+        await parser.before?.(request);
+      } catch (error) {
+        throw malformedJson(error);
+      }
     },
   };
 }
