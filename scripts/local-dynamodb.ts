@@ -1,5 +1,5 @@
 /**
- * A local DynamoDB (dynalite, in process, in memory) with the idempotency table, for `npm start`
+ * A local DynamoDB (dynalite, in process, in memory) with the idempotency and outcome tables, for `npm start`
  * and the tests: the real AWS SDK talks to it over HTTP through `AWS_ENDPOINT_URL_DYNAMODB`.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -7,12 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { idempotencyTableDefinition } from '../lib/idempotency/table.js';
+import { outcomeTableDefinition } from '../lib/outcomes/records.js';
 
 export interface LocalDynamoDb {
   /** `http://127.0.0.1:PORT`. */
   readonly endpoint: string;
   readonly tableName: string;
-  /** What a process needs to use it: endpoint, region, dummy keys and `IDEMPOTENCY_TABLE`. */
+  /** The pending-outcome table (`OUTCOME_TABLE`). */
+  readonly outcomeTableName: string;
+  /** What a process needs to use it: endpoint, region, dummy keys, `IDEMPOTENCY_TABLE`, `OUTCOME_TABLE`. */
   readonly env: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
@@ -34,11 +37,12 @@ function refuseBrowsers(server: Server): void {
   });
 }
 
-/** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates the idempotency table. */
+/** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates both tables. */
 export async function startLocalDynamoDb(
   options: { port?: number; tableName?: string } = {},
 ): Promise<LocalDynamoDb> {
   const tableName = options.tableName ?? 'sdrs-bff-idempotency';
+  const outcomeTableName = `${tableName}-outcomes`;
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // local tooling only
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   refuseBrowsers(server);
@@ -53,6 +57,7 @@ export async function startLocalDynamoDb(
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     IDEMPOTENCY_TABLE: tableName,
+    OUTCOME_TABLE: outcomeTableName,
   };
   const client = new DynamoDBClient({
     endpoint,
@@ -61,12 +66,14 @@ export async function startLocalDynamoDb(
   });
   try {
     await client.send(new CreateTableCommand(idempotencyTableDefinition(tableName)));
+    await client.send(new CreateTableCommand(outcomeTableDefinition(outcomeTableName)));
   } finally {
     client.destroy();
   }
   return {
     endpoint,
     tableName,
+    outcomeTableName,
     env,
     close: () =>
       new Promise<void>((resolve) => {
@@ -86,11 +93,12 @@ export async function useLocalDynamoDb(env: NodeJS.ProcessEnv): Promise<() => Pr
   const db = await startLocalDynamoDb({ port: Number(env.DYNALITE_PORT ?? 0) });
   env.AWS_ENDPOINT_URL_DYNAMODB = db.endpoint;
   env.IDEMPOTENCY_TABLE = db.tableName;
+  env.OUTCOME_TABLE ??= db.outcomeTableName;
   env.AWS_REGION ??= db.env.AWS_REGION;
   env.AWS_ACCESS_KEY_ID ??= db.env.AWS_ACCESS_KEY_ID;
   env.AWS_SECRET_ACCESS_KEY ??= db.env.AWS_SECRET_ACCESS_KEY;
   console.log(
-    `DynamoDB (dynalite, in memory) on ${db.endpoint}, idempotency table ${db.tableName}`,
+    `DynamoDB (dynalite, in memory) on ${db.endpoint}, tables ${db.tableName}, ${db.outcomeTableName}`,
   );
   return db.close;
 }

@@ -12,6 +12,7 @@ import {
   toReplayable,
 } from '../idempotency/index.js';
 import { logger } from '../observability/logger.js';
+import { trackOutcome } from '../outcomes/track.js';
 import { ProblemError } from '../problems/errors.js';
 import { createProtectionGroup } from '../protection-groups/create.js';
 import { backoff } from '../upstream/resend.js';
@@ -90,6 +91,7 @@ export async function handleDelivery(
   const execute = async () => {
     try {
       const jobId = await createProtectionGroup(body, client());
+      await trackOutcome({ source, payload: read.payload, ticket, name: body.name, jobId });
       return toReplayable(acceptedDelivery(jobId, ticket, source.name), delivery.requestId);
     } catch (error) {
       return keptAnswer(error, delivery.requestId);

@@ -1,4 +1,5 @@
 import type { CreateProtectionGroupRequest } from '../../schemas/index.js';
+import type { NotifyTarget } from '../outcomes/notify-config.js';
 
 /** A field of the front end's create body that a source maps from its payload. */
 export type CreateField = keyof CreateProtectionGroupRequest;
@@ -60,6 +61,8 @@ export interface WebhookSource {
   readonly mapping: Readonly<Partial<Record<CreateField, string>>>;
   /** Status for a duplicate whose first delivery is still running: 409 (Jira retries it) or 503. */
   readonly inProgressStatus: 409 | 503;
+  /** Where the outcome of a job this source started is told; none: the ticket is not told. */
+  readonly notify: NotifyTarget | undefined;
 }
 
 /** The service-wide webhook settings read from the environment. */

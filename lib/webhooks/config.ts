@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import bundledSources from '../../config/webhook-sources.json' with { type: 'json' };
 import { createProtectionGroupSchema } from '../../schemas/index.js';
 import { ConfigurationError, type Env, integer, readAll } from '../config.js';
+import { parseNotify } from '../outcomes/notify-config.js';
 import type {
   CreateField,
   DeliveryIdSpec,
@@ -136,6 +137,7 @@ export function parseSource(name: string, raw: unknown, env: Env = {}): WebhookS
     when: expression(raw, 'when', where),
     mapping: parseMapping(raw.mapping, where),
     inProgressStatus,
+    notify: parseNotify(raw.notify, where, env),
   };
 }
 

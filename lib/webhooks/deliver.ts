@@ -78,6 +78,8 @@ export type ReadDelivery =
       readonly ticket: string | undefined;
       readonly deliveryId: string;
       readonly body: CreateProtectionGroupRequest;
+      /** The parsed payload, where a `notify` block finds the record to tell the outcome. */
+      readonly payload: unknown;
     };
 
 /**
@@ -98,5 +100,6 @@ export async function readDelivery(
   const ticket = ticketOf(source, payload);
   if (!isWanted(source, payload)) return { wanted: false, source, ticket };
   const deliveryId = deliveryIdOf(source, delivery.headers, payload);
-  return { wanted: true, source, ticket, deliveryId, body: mapCreateBody(source, payload) };
+  const body = mapCreateBody(source, payload);
+  return { wanted: true, source, ticket, deliveryId, body, payload };
 }

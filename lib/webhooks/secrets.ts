@@ -34,8 +34,11 @@ function parseJson(text: string, origin: string): unknown {
   }
 }
 
-/** Secrets of `source` from the local file `{"<source>": {"secrets": [...]}, …}`. */
-export function fileSecretsFetcher(path: string, source: string): () => Promise<readonly string[]> {
+/**
+ * The whole entry of `source` in the local file `{"<source>": {...}, …}`: the webhook secrets and,
+ * for sources that are told outcomes, the ticket system's credentials (`notify`).
+ */
+export function fileEntryFetcher(path: string, source: string): () => Promise<unknown> {
   return async () => {
     let text: string;
     try {
@@ -46,14 +49,23 @@ export function fileSecretsFetcher(path: string, source: string): () => Promise<
       });
     }
     const all = parseJson(text, `The webhook secrets file ${path}`) as Record<string, unknown>;
-    return parseWebhookSecrets(all?.[source], `Entry "${source}" of ${path}`);
+    return all?.[source];
   };
+}
+
+/** The whole secret `secretId` as JSON (`AWS_ENDPOINT_URL_SECRETS_MANAGER` works). */
+export function secretsManagerEntryFetcher(secretId: string): () => Promise<unknown> {
+  return async () => parseJson(await readSecretString(secretId), `Secret ${secretId}`);
+}
+
+/** Secrets of `source` from the local file `{"<source>": {"secrets": [...]}, …}`. */
+export function fileSecretsFetcher(path: string, source: string): () => Promise<readonly string[]> {
+  const entry = fileEntryFetcher(path, source);
+  return async () => parseWebhookSecrets(await entry(), `Entry "${source}" of ${path}`);
 }
 
 /** Secrets from the Secrets Manager secret `secretId` (`AWS_ENDPOINT_URL_SECRETS_MANAGER` works). */
 export function secretsManagerSecretsFetcher(secretId: string): () => Promise<readonly string[]> {
-  return async () => {
-    const text = await readSecretString(secretId);
-    return parseWebhookSecrets(parseJson(text, `Secret ${secretId}`), `Secret ${secretId}`);
-  };
+  const entry = secretsManagerEntryFetcher(secretId);
+  return async () => parseWebhookSecrets(await entry(), `Secret ${secretId}`);
 }

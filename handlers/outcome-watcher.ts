@@ -1,0 +1,23 @@
+/** Scheduled: tells each ticket how the job its webhook delivery started has ended (docs/ticket-outcomes.md). */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
+import { logger } from '../lib/observability/logger.js';
+import { runWatcher } from '../lib/outcomes/lambda.js';
+import { readOutcomeSettings } from '../lib/outcomes/settings.js';
+import { readReconcileConfig } from '../lib/reconcile/config.js';
+import { refuseToStartUnlessConfigured } from '../lib/startup.js';
+import { readWebhookSettings } from '../lib/webhooks/config.js';
+
+// Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
+refuseToStartUnlessConfigured([
+  readUpstreamConfig,
+  readSecretConfig,
+  readReconcileConfig,
+  readWebhookSettings,
+  readOutcomeSettings,
+]);
+
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler((_event: unknown, context) => runWatcher(context));
