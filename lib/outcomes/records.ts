@@ -8,6 +8,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
@@ -109,6 +110,14 @@ export class OutcomeRecords {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  /** The record of a job, or undefined (strongly consistent). */
+  async read(jobId: string): Promise<OutcomeRecord | undefined> {
+    const found = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: { jobId }, ConsistentRead: true }),
+    );
+    return found.Item as OutcomeRecord | undefined;
   }
 
   /** Job ids of up to `limit` records due at `now` (oldest first), expired leases included. */

@@ -131,7 +131,8 @@ class Run {
       // Always looked for first: a post whose answer was lost (timeout, or a crash before the
       // record was closed) leaves its marker in the ticket, and must not be posted again.
       const told = await target.alreadyTold(record);
-      if (!told) await target.tell(record, outcome, new Date(this.#now()));
+      // Signed with the wall-clock time: receivers check it against theirs.
+      if (!told) await target.tell(record, outcome, new Date());
     } catch (error) {
       await this.#failed(record, outcome, error, attempts, firstPostAt);
       return;
