@@ -23,7 +23,6 @@ describe('every webhook-created job reports back to its ticket, once', () => {
   afterAll(async () => env.close());
   beforeEach(async () => {
     env.tickets.reset();
-    env.clock = Date.now();
     env.webhooks.upstream.sim.reset();
     await env.webhooks.db.clear();
   });
@@ -33,6 +32,7 @@ describe('every webhook-created job reports back to its ticket, once', () => {
     const accepted = await sendExample(c.source);
     expect(accepted.statusCode).toBe(202);
     const jobId: string = accepted.json.jobId;
+    env.clock = Date.now();
 
     // Act
     await env.watchUntilSettled();
@@ -52,6 +52,7 @@ describe('every webhook-created job reports back to its ticket, once', () => {
     // Prepare: the SDRS simulator fails jobs whose group name starts with fail-
     const accepted = await sendExample(c.source, { name: `fail-${c.source}` });
     const jobId: string = accepted.json.jobId;
+    env.clock = Date.now();
 
     // Act
     await env.watchUntilSettled();
@@ -67,6 +68,7 @@ describe('every webhook-created job reports back to its ticket, once', () => {
   it('sends Standard Webhooks receivers a signed protection_group.created event', async () => {
     // Prepare
     const accepted = await sendExample('standard-webhooks');
+    env.clock = Date.now();
 
     // Act
     await env.watchUntilSettled();
