@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { sqsDeadLetters } from '../../lib/outcomes/dead-letters.js';
 import { jobPoller } from '../../lib/outcomes/job-poller.js';
@@ -128,3 +131,19 @@ export async function sendExample(
   const signed = signDelivery(config, secret, JSON.stringify(payload), options.deliveryId);
   return deliver(source, { body: signed.body, headers: signed.headers });
 }
+
+/** The example secrets with Jira Cloud's API token replaced by one the simulator refuses (401). */
+export async function secretsWithRevokedJiraToken(): Promise<{
+  path: string;
+  remove(): Promise<void>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'outcome-secrets-'));
+  const example = new URL('../../examples/webhooks/local-secrets.json', import.meta.url);
+  const secrets = JSON.parse(await readFile(example, 'utf8'));
+  secrets['jira-cloud'].notify.apiToken = REVOKED_JIRA_TOKEN;
+  const path = join(dir, 'secrets.json');
+  await writeFile(path, JSON.stringify(secrets));
+  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export const REVOKED_JIRA_TOKEN = 'revoked-jira-api-token';

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type OutcomeTestEnv,
+  secretsWithRevokedJiraToken,
+  sendExample,
+  startOutcomeEnv,
+} from './support.js';
+
+describe('outcomes that cannot be told normally', () => {
+  let env: OutcomeTestEnv;
+  let secrets: Awaited<ReturnType<typeof secretsWithRevokedJiraToken>>;
+
+  beforeAll(async () => {
+    // Jira Cloud's entry carries a token the ticketing simulator does not accept (401).
+    secrets = await secretsWithRevokedJiraToken();
+    env = await startOutcomeEnv({ WEBHOOK_SECRETS_FILE: secrets.path });
+  });
+  afterAll(async () => {
+    await env.close();
+    await secrets.remove();
+  });
+  beforeEach(async () => {
+    env.tickets.reset();
+    env.webhooks.upstream.sim.reset();
+    await env.webhooks.db.clear();
+  });
+
+  it('tells the ticket "unknown" when the job has not ended by the deadline', async () => {
+    // Prepare: the job is still INIT at the first poll, which happens 61 minutes later
+    const accepted = await sendExample('servicenow');
+    env.clock = Date.now() + 61 * 60_000;
+
+    // Act
+    await env.watchUntilSettled();
+
+    // Assess
+    const messages = env.tickets.messages('servicenow');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.text).toContain(
+      `SDRS job ${accepted.json.jobId} had not ended after 61 minutes`,
+    );
+    expect(messages[0]?.text).toContain(`GET /jobs/${accepted.json.jobId}`);
+    expect(await env.record(accepted.json.jobId)).toMatchObject({ outcome: { kind: 'unknown' } });
+  });
+
+  it('dead-letters at once, without retrying, when the ticket system answers 401', async () => {
+    // Prepare
+    const accepted = await sendExample('jira-cloud');
+    env.clock = Date.now();
+
+    // Act: many runs, hours apart
+    await env.watchUntilSettled(3_600_000, 10);
+    for (let run = 0; run < 3; run++) {
+      env.clock += 3_600_000;
+      await env.watch();
+    }
+
+    // Assess
+    const attempts = env.tickets.requests('jira').filter((r) => r.method === 'POST');
+    expect(attempts.map((r) => r.status)).toEqual([]); // the marker check already got 401
+    expect(env.tickets.requests('jira').map((r) => r.status)).toEqual([401]);
+    expect(env.tickets.messages('jira')).toEqual([]);
+    expect(await env.record(accepted.json.jobId)).toMatchObject({ state: 'dead', attempts: 1 });
+    const letters = env.sqs.messages().map((m) => JSON.parse(m));
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({
+      jobId: accepted.json.jobId,
+      source: 'jira-cloud',
+      status: 401,
+    });
+    expect(letters[0].message).toContain(accepted.json.jobId);
+  });
+
+  it('dead-letters a ticket system that fails for the whole retry window', async () => {
+    // Prepare
+    env.tickets.inject({ system: 'standard-webhooks', kind: 'status', status: 502, times: 1000 });
+    const accepted = await sendExample('standard-webhooks');
+    env.clock = Date.now();
+    const lettersBefore = env.sqs.messages().length;
+
+    // Act: runs two hours apart
+    await env.watchUntilSettled(2 * 3_600_000, 30);
+
+    // Assess
+    const record = await env.record(accepted.json.jobId);
+    expect(record?.state).toBe('dead');
+    expect(record?.postedAt).toBeUndefined();
+    const posts = env.tickets.requests('standard-webhooks');
+    expect(posts.length).toBeGreaterThan(5);
+    expect(env.sqs.messages().length - lettersBefore).toBe(1);
+    const told = (record?.firstPostAt ?? 0) + 24 * 3_600_000;
+    expect(env.clock).toBeGreaterThan(told);
+  });
+});
