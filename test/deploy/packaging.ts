@@ -16,6 +16,7 @@ export const FUNCTIONS: Record<string, string> = {
   getOpenApi: 'get-openapi',
   notFound: 'not-found',
   reconcile: 'reconcile',
+  outcomeWatcher: 'outcome-watcher',
 };
 
 export interface Resource {

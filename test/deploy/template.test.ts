@@ -13,7 +13,8 @@ import {
 } from './packaging.js';
 
 const ONCALL_TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:oncall';
-const HTTP_FUNCTIONS = Object.keys(FUNCTIONS).filter((name) => name !== 'reconcile');
+const SCHEDULED = new Set(['reconcile', 'outcomeWatcher']);
+const HTTP_FUNCTIONS = Object.keys(FUNCTIONS).filter((name) => !SCHEDULED.has(name));
 const logicalId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
 
 /** `serverless package` yields the whole, least-privilege stack. */
@@ -120,6 +121,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       }
     }
     expect(fn(ci, 'reconcile').Properties.Timeout).toBe(300);
+    expect(fn(ci, 'outcomeWatcher').Properties.Timeout).toBe(60);
     // Memory as measured by `npm run bench` (peak RSS ~103 MB); less where nothing calls out.
     for (const name of Object.keys(FUNCTIONS)) {
       const small = name === 'getOpenApi' || name === 'notFound';
@@ -149,6 +151,12 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       expect(actionsOf(name)).toEqual(['secretsmanager:GetSecretValue']);
     }
     expect(actionsOf('reconcile')).toEqual(['secretsmanager:GetSecretValue', 'sqs:SendMessage']);
+    expect(actionsOf('outcomeWatcher')).toEqual([
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'secretsmanager:GetSecretValue',
+      'sqs:SendMessage',
+    ]);
     expect(actionsOf('getOpenApi')).toEqual([]);
     expect(actionsOf('notFound')).toEqual([]);
     // No role that no function assumes (the framework's shared default role is dropped).
@@ -181,7 +189,12 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
           }
           if (actions.some((a) => a.startsWith('dynamodb:'))) {
             expect(actions.every((a) => !a.includes('*'))).toBe(true);
-            expect(resources).toEqual([{ 'Fn::GetAtt': ['IdempotencyTable', 'Arn'] }]);
+            expect(resources).toHaveLength(1);
+            expect([
+              { 'Fn::GetAtt': ['IdempotencyTable', 'Arn'] },
+              { 'Fn::GetAtt': ['OutcomeTable', 'Arn'] },
+              { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['OutcomeTable', 'Arn'] }, '/index/due']] },
+            ]).toContainEqual(resources[0]);
           }
         }
       }
@@ -213,6 +226,68 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     });
   });
 
+  it('lets the webhook function only add outcome records, and the watcher only work on them', () => {
+    // Prepare
+    const statementsOn = (name: string, table: string) =>
+      statementsOf(ci.resources, roleOf(ci, name)).filter((st) =>
+        JSON.stringify(st.Resource).includes(table),
+      );
+
+    // Assess
+    expect(statementsOn('webhook', 'OutcomeTable').flatMap((st) => st.Action)).toEqual([
+      'dynamodb:PutItem',
+    ]);
+    expect(statementsOn('outcomeWatcher', 'OutcomeTable').flatMap((st) => st.Action)).toEqual([
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(statementsOn('outcomeWatcher', 'IdempotencyTable')).toEqual([]);
+    for (const name of ['createProtectionGroup', 'getJob', 'reconcile']) {
+      expect(statementsOn(name, 'OutcomeTable')).toEqual([]);
+    }
+  });
+
+  it("lets the watcher read exactly the notifying sources' secrets, and none when none", () => {
+    // Prepare
+    const secretsOf = (packaged: Packaged) =>
+      statementsOf(packaged.resources, roleOf(packaged, 'outcomeWatcher'))
+        .filter((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'))
+        .flatMap((st) => [st.Resource].flat())
+        .map((resource) => (resource as { 'Fn::Sub': string })['Fn::Sub'].split(':secret:')[1]);
+
+    // Assess
+    expect(secretsOf(ci)).toEqual(['sdrs-bff/credentials-??????']);
+    expect(secretsOf(prod).sort()).toEqual([
+      'prod/sdrs-bff/credentials-??????',
+      'sdrs-bff/webhooks/jira-cloud-??????',
+      'sdrs-bff/webhooks/servicenow-??????',
+    ]);
+  });
+
+  it('runs the outcome watcher every minute, one at a time, over its own table and dead letters', () => {
+    // Assess
+    const rules = ofType(ci, 'AWS::Events::Rule').filter((rule) =>
+      JSON.stringify(rule.Properties.Targets).includes('OutcomeWatcherLambdaFunction'),
+    );
+    expect(rules.map((rule) => rule.Properties)).toMatchObject([
+      { State: 'ENABLED', ScheduleExpression: 'rate(1 minute)' },
+    ]);
+    expect(fn(ci, 'outcomeWatcher').Properties.ReservedConcurrentExecutions).toBe(1);
+    expect(ci.resources.OutcomeTable?.Properties).toMatchObject({
+      KeySchema: [{ AttributeName: 'jobId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [{ IndexName: 'due', Projection: { ProjectionType: 'KEYS_ONLY' } }],
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+    const variables = (name: string) =>
+      (fn(ci, name).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables('outcomeWatcher')).toMatchObject({
+      OUTCOME_TABLE: ci.resources.OutcomeTable?.Properties.TableName,
+      OUTCOME_DEAD_LETTER_QUEUE_URL: { Ref: 'OutcomeDeadLetterQueue' },
+      RECONCILE_RATE_PER_SECOND: variables('reconcile').RECONCILE_RATE_PER_SECOND,
+    });
+    expect(variables('webhook').OUTCOME_TABLE).toBe(variables('outcomeWatcher').OUTCOME_TABLE);
+  });
+
   it('refuses to package when an enabled webhook source is not configured, naming it', async () => {
     // Act
     const failure = await packageService('ci', { webhookEnabledSources: 'jira-cloud,gitlab' }).then(
@@ -227,7 +302,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
 
   it('declares the idempotency table on demand with TTL on the records’ expiry', () => {
     // Assess
-    const [table] = ofType(ci, 'AWS::DynamoDB::Table');
+    const table = ci.resources.IdempotencyTable;
     expect(table?.Properties).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
@@ -241,7 +316,9 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
 
   it('schedules reconcile (off by default) with retries, then its dead-letter queue', () => {
     // Assess
-    const [rule] = ofType(ci, 'AWS::Events::Rule');
+    const [rule] = ofType(ci, 'AWS::Events::Rule').filter((r) =>
+      JSON.stringify(r.Properties.Targets).includes('ReconcileLambdaFunction'),
+    );
     expect(rule?.Properties).toMatchObject({
       State: 'DISABLED',
       ScheduleExpression: 'rate(1 hour)',
@@ -249,7 +326,9 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     expect(rule?.Properties.Targets).toMatchObject([
       { Arn: { 'Fn::GetAtt': ['ReconcileLambdaFunction', 'Arn'] } },
     ]);
-    const [invokeConfig] = ofType(ci, 'AWS::Lambda::EventInvokeConfig');
+    const [invokeConfig] = ofType(ci, 'AWS::Lambda::EventInvokeConfig').filter((c) =>
+      JSON.stringify(c.Properties.FunctionName).includes('Reconcile'),
+    );
     expect(invokeConfig?.Properties).toMatchObject({
       FunctionName: { Ref: 'ReconcileLambdaFunction' },
       MaximumRetryAttempts: 2,
@@ -280,6 +359,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     expect(reserved('createProtectionGroup')).toBe(20);
     expect(reserved('webhook')).toBe(10);
     expect(reserved('reconcile')).toBe(1);
+    expect(reserved('outcomeWatcher')).toBe(1);
     // A burst the gateway admits never exceeds what the function may run at once.
     expect(routes['POST /protection-groups']?.ThrottlingBurstLimit).toBeLessThanOrEqual(
       reserved('createProtectionGroup'),
@@ -311,7 +391,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     });
   });
 
-  it('alarms on-call when creates fail or are throttled and when reconcile gives up', () => {
+  it('alarms on-call when creates fail or are throttled, and when reconcile or a ticket outcome is given up', () => {
     // Prepare
     const alarms = (packaged: Packaged) =>
       ofType(packaged, 'AWS::CloudWatch::Alarm').map((alarm) => alarm.Properties);
@@ -329,6 +409,11 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
         [
           'ApproximateNumberOfMessagesVisible',
           { 'Fn::GetAtt': ['ReconcileDeadLetterQueue', 'QueueName'] },
+        ],
+        ['Errors', { Ref: 'OutcomeWatcherLambdaFunction' }],
+        [
+          'ApproximateNumberOfMessagesVisible',
+          { 'Fn::GetAtt': ['OutcomeDeadLetterQueue', 'QueueName'] },
         ],
       ]),
     );
