@@ -201,30 +201,33 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     }
   });
 
-  it("lets the webhook function read exactly the enabled sources' secrets, and none when none", () => {
-    // Prepare
-    const secretsOf = (packaged: Packaged) =>
-      statementsOf(packaged.resources, roleOf(packaged, 'webhook'))
-        .filter((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'))
-        .flatMap((st) => [st.Resource].flat())
-        .map((resource) => (resource as { 'Fn::Sub': string })['Fn::Sub'].split(':secret:')[1]);
+  it.each(['webhook', 'outcomeWatcher'])(
+    "lets %s read exactly the enabled (notifying) sources' secrets, and none when none",
+    (name) => {
+      // Prepare
+      const secretsOf = (packaged: Packaged) =>
+        statementsOf(packaged.resources, roleOf(packaged, name))
+          .filter((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'))
+          .flatMap((st) => [st.Resource].flat())
+          .map((resource) => (resource as { 'Fn::Sub': string })['Fn::Sub'].split(':secret:')[1]);
 
-    // Assess
-    expect(secretsOf(ci)).toEqual(['sdrs-bff/credentials-??????']);
-    expect(secretsOf(prod).sort()).toEqual([
-      'prod/sdrs-bff/credentials-??????',
-      'sdrs-bff/webhooks/jira-cloud-??????',
-      'sdrs-bff/webhooks/servicenow-??????',
-    ]);
-    expect(fn(prod, 'webhook').Properties.Environment).toMatchObject({
-      Variables: {
-        WEBHOOK_ENABLED_SOURCES: 'jira-cloud,servicenow',
-        SDRS_SECRET_ID: 'prod/sdrs-bff/credentials',
-        WEBHOOK_SECRETS_FILE: '',
-        WEBHOOK_SOURCES_FILE: '',
-      },
-    });
-  });
+      // Assess
+      expect(secretsOf(ci)).toEqual(['sdrs-bff/credentials-??????']);
+      expect(secretsOf(prod).sort()).toEqual([
+        'prod/sdrs-bff/credentials-??????',
+        'sdrs-bff/webhooks/jira-cloud-??????',
+        'sdrs-bff/webhooks/servicenow-??????',
+      ]);
+      expect(fn(prod, name).Properties.Environment).toMatchObject({
+        Variables: {
+          WEBHOOK_ENABLED_SOURCES: 'jira-cloud,servicenow',
+          SDRS_SECRET_ID: 'prod/sdrs-bff/credentials',
+          WEBHOOK_SECRETS_FILE: '',
+          WEBHOOK_SOURCES_FILE: '',
+        },
+      });
+    },
+  );
 
   it('lets the webhook function only add outcome records, and the watcher only work on them', () => {
     // Prepare
@@ -245,23 +248,6 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     for (const name of ['createProtectionGroup', 'getJob', 'reconcile']) {
       expect(statementsOn(name, 'OutcomeTable')).toEqual([]);
     }
-  });
-
-  it("lets the watcher read exactly the notifying sources' secrets, and none when none", () => {
-    // Prepare
-    const secretsOf = (packaged: Packaged) =>
-      statementsOf(packaged.resources, roleOf(packaged, 'outcomeWatcher'))
-        .filter((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'))
-        .flatMap((st) => [st.Resource].flat())
-        .map((resource) => (resource as { 'Fn::Sub': string })['Fn::Sub'].split(':secret:')[1]);
-
-    // Assess
-    expect(secretsOf(ci)).toEqual(['sdrs-bff/credentials-??????']);
-    expect(secretsOf(prod).sort()).toEqual([
-      'prod/sdrs-bff/credentials-??????',
-      'sdrs-bff/webhooks/jira-cloud-??????',
-      'sdrs-bff/webhooks/servicenow-??????',
-    ]);
   });
 
   it('runs the outcome watcher every minute, one at a time, over its own table and dead letters', () => {
