@@ -22,6 +22,7 @@ import { corsSettings } from './local-gateway/cors.js';
 import { lambdaInvoker } from './local-gateway/invoke.js';
 import { startLocalIssuer } from './local-gateway/issuer.js';
 import { startLocalGateway } from './local-gateway/server.js';
+import { useTicketingSimulator, watchOutcomesLocally } from './local-outcomes.js';
 import { announceLocalStack } from './local-stack.js';
 import { writePrivateFile } from './private-file.js';
 
@@ -36,6 +37,7 @@ env.JWT_AUDIENCE ||= 'sdrs-bff';
 enableExampleWebhooks(env); // example webhook sources with development secrets (docs/webhooks.md)
 const closers: Array<() => Promise<void>> = [];
 closers.push(await useLocalDynamoDb(env)); // Idempotency-Key records (docs/idempotency.md)
+closers.push(await useTicketingSimulator(env)); // where tickets learn outcomes (docs/ticket-outcomes.md)
 
 const embeddedSimulator = !env.SDRS_ENDPOINT;
 if (embeddedSimulator) {
@@ -119,14 +121,15 @@ offline.stdout.on('data', watch(process.stdout));
 offline.stderr.on('data', watch(process.stderr));
 
 async function openGateway(): Promise<void> {
+  const invoke = lambdaInvoker({
+    socketPath: String(env.OFFLINE_LAMBDA_SOCKET),
+    service: 'sdrs-bff',
+    stage: 'local',
+  });
   const gateway = await startLocalGateway({
     host: env.HOST || '127.0.0.1',
     port: Number(env.PORT ?? 3000),
-    invoke: lambdaInvoker({
-      socketPath: String(env.OFFLINE_LAMBDA_SOCKET),
-      service: 'sdrs-bff',
-      stage: 'local',
-    }),
+    invoke,
     cors: await corsSettings(env.CORS_ALLOWED_ORIGINS ?? ''),
     ...(authOn && {
       authorizer: jwtAuthorizer({
@@ -137,5 +140,7 @@ async function openGateway(): Promise<void> {
     log: (line) => console.warn(`gateway: ${line}`),
   });
   closers.unshift(() => gateway.close());
+  // serverless-offline runs no schedules: the outcome watcher is invoked from here.
+  closers.unshift(watchOutcomesLocally(invoke));
   console.log(`Local API ready: ${gateway.url} (authentication ${authOn ? 'on' : 'off'})`);
 }

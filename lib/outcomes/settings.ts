@@ -36,8 +36,12 @@ export function readOutcomeSettings(env: Env = process.env): OutcomeSettings {
     postTimeoutMs: () => integer(env, 'OUTCOME_POST_TIMEOUT_MS', 10_000, 100, 60_000),
     pollIntervalMs: () => integer(env, 'OUTCOME_POLL_INTERVAL_SECONDS', 20, 1, 3600) * 1000,
     batchSize: () => integer(env, 'OUTCOME_BATCH_SIZE', 25, 1, 100),
-    // String(): before deploy the value is still a CloudFormation reference (plugins/check-deploy.cjs).
-    deadLetterQueueUrl: () => String(env.OUTCOME_DEAD_LETTER_QUEUE_URL ?? '').trim() || undefined,
+    // Only a URL counts: before a deploy (plugins/check-deploy.cjs) and under serverless-offline
+    // the value is still the queue's CloudFormation reference.
+    deadLetterQueueUrl: () => {
+      const url = String(env.OUTCOME_DEAD_LETTER_QUEUE_URL ?? '').trim();
+      return URL.canParse(url) ? url : undefined;
+    },
   });
 }
 

@@ -217,6 +217,8 @@ export async function watchOutcomes(deps: WatcherDependencies): Promise<WatchRep
       });
     }
   });
-  logger.info('outcome watcher run', { report: run.report });
+  // Quiet when there was nothing to do (npm start runs the watcher every few seconds).
+  const log = due.length > 0 ? logger.info.bind(logger) : logger.debug.bind(logger);
+  log('outcome watcher run', { report: run.report });
   return run.report;
 }
