@@ -9,6 +9,7 @@ import { attackerReproTests } from './attacker-repros.js';
 import { browserTests } from './browser.js';
 import { frontEndFlowTests } from './front-end-flow.js';
 import type { SmokeStack } from './stack.js';
+import { ticketOutcomeTests } from './ticket-outcomes.js';
 
 const CHROMIUM = '/usr/bin/chromium'; // Debian's package (.ci/run installs it)
 
@@ -90,4 +91,5 @@ describe('npm start with authentication on: the local gateway in front of server
   describe('the front end’s flow', () => frontEndFlowTests(stack));
   describe('in a real browser', () => browserTests(stack));
   describe('the reported attacks', () => attackerReproTests(stack));
+  describe('tickets learn the outcome', () => ticketOutcomeTests(stack));
 });

@@ -21,13 +21,20 @@ export interface LocalApi {
   readonly url: string;
   /** The note this stack writes for other local commands (`LOCAL_STACK_FILE`), in a temp folder. */
   readonly stackFile: string;
+  /** The ticketing simulator `npm start` points the example sources at. */
+  readonly ticketingUrl: string;
   readonly output: () => string;
   stop(): Promise<void>;
 }
 
 /** Starts `scripts/start-local.ts` on free ports and waits until its local gateway is ready. */
 export async function startLocalApi(extraEnv: Record<string, string> = {}): Promise<LocalApi> {
-  const [port, simulatorPort, dynamoPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [port, simulatorPort, dynamoPort, ticketingPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   let output = '';
   const stackFile = join(mkdtempSync(join(tmpdir(), 'local-api-')), 'stack.json');
   const child: ChildProcess = spawn('npx', ['tsx', 'scripts/start-local.ts'], {
@@ -37,6 +44,7 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
       PORT: String(port),
       SIMULATOR_PORT: String(simulatorPort),
       DYNALITE_PORT: String(dynamoPort),
+      TICKETING_PORT: String(ticketingPort),
       SDRS_ENDPOINT: '',
       SDRS_PROJECT_ID: '',
       SDRS_SECRET_FILE: '',
@@ -66,6 +74,7 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     stackFile,
+    ticketingUrl: `http://127.0.0.1:${ticketingPort}`,
     output: () => output,
     stop: async () => {
       /** Signals the whole group; false once no process of it is left. */
