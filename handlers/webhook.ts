@@ -2,7 +2,7 @@
 import { SDRS_CLIENT_SETTINGS, sdrsClient } from '../lib/dependencies.js';
 import { webhookHttpHandler } from '../lib/http/webhook-handler.js';
 import { handleDelivery } from '../lib/http/webhook-route.js';
-import { requireOutcomeTableWhenNotifying } from '../lib/outcomes/settings.js';
+import { requireOutcomeSettingsWhenNotifying } from '../lib/outcomes/settings.js';
 import { refuseToStartUnlessConfigured, requireIdempotencyTable } from '../lib/startup.js';
 import { readWebhookSettings } from '../lib/webhooks/config.js';
 import { webhookRegistry } from '../lib/webhooks/registry.js';
@@ -12,7 +12,7 @@ refuseToStartUnlessConfigured([
   ...SDRS_CLIENT_SETTINGS,
   requireIdempotencyTable,
   readWebhookSettings,
-  requireOutcomeTableWhenNotifying,
+  requireOutcomeSettingsWhenNotifying,
 ]);
 
 export const handler = webhookHttpHandler((delivery) =>

@@ -46,14 +46,11 @@ export function readOutcomeSettings(env: Env = process.env): OutcomeSettings {
 }
 
 /**
- * Startup check of the webhook function: when an enabled source has a `notify` block, the
- * accepted deliveries write pending-outcome records, so `OUTCOME_TABLE` must be set.
+ * Startup check of the webhook function: when an enabled source has a `notify` block, accepted
+ * deliveries write pending-outcome records, so the outcome settings (`OUTCOME_TABLE` first of
+ * all) must be complete.
  */
-export function requireOutcomeTableWhenNotifying(env: Env = process.env): void {
+export function requireOutcomeSettingsWhenNotifying(env: Env = process.env): void {
   const notifying = [...readWebhookSettings(env).sources.values()].some((source) => source.notify);
-  if (notifying && !env.OUTCOME_TABLE?.trim()) {
-    throw new ConfigurationError(
-      'OUTCOME_TABLE is not set (an enabled webhook source has "notify")',
-    );
-  }
+  if (notifying) readOutcomeSettings(env);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNotify } from '../../lib/outcomes/notify-config.js';
 import {
   readOutcomeSettings,
-  requireOutcomeTableWhenNotifying,
+  requireOutcomeSettingsWhenNotifying,
 } from '../../lib/outcomes/settings.js';
 import { retryAfterMs } from '../../lib/outcomes/targets/call.js';
 import { postBackoffMs } from '../../lib/outcomes/watcher.js';
@@ -55,7 +55,7 @@ describe('the notify block', () => {
     expect(() => parseNotify(block, '"s"', {})).toThrow(problem);
   });
 
-  it('is part of every example source, and the webhook function then needs OUTCOME_TABLE', () => {
+  it('is part of every example source, and the webhook function then needs complete outcome settings', () => {
     // Prepare
     const env = { WEBHOOK_ENABLED_SOURCES: '*' };
 
@@ -69,9 +69,11 @@ describe('the notify block', () => {
       'servicenow',
       'standard-webhooks',
     ]);
-    expect(() => requireOutcomeTableWhenNotifying(env)).toThrow(/OUTCOME_TABLE is not set/);
-    expect(() => requireOutcomeTableWhenNotifying({ ...env, OUTCOME_TABLE: 't' })).not.toThrow();
-    expect(() => requireOutcomeTableWhenNotifying({ WEBHOOK_ENABLED_SOURCES: '' })).not.toThrow();
+    expect(() => requireOutcomeSettingsWhenNotifying(env)).toThrow(/OUTCOME_TABLE is not set/);
+    expect(() => requireOutcomeSettingsWhenNotifying({ ...env, OUTCOME_TABLE: 't' })).not.toThrow();
+    expect(() =>
+      requireOutcomeSettingsWhenNotifying({ WEBHOOK_ENABLED_SOURCES: '' }),
+    ).not.toThrow();
   });
 });
 
