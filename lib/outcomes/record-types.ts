@@ -47,6 +47,8 @@ export interface OutcomeRecord {
   readonly outcome?: Outcome;
   readonly lastError?: string;
   readonly postedAt?: number;
+  /** Epoch ms when it was given up (dead-letter queue). */
+  readonly deadAt?: number;
 }
 
 /** The record of a delivery just accepted. */

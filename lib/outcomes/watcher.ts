@@ -17,7 +17,8 @@ import type { Outcome, OutcomeRecord } from './record-types.js';
 import type { OutcomeRecords } from './records.js';
 import type { OutcomeSettings } from './settings.js';
 import { TicketCallError } from './targets/call.js';
-import type { TicketTargets } from './targets/registry.js';
+import { NotifyCredentialsError } from './targets/credentials.js';
+import { NotifySourceError, type TicketTargets } from './targets/registry.js';
 
 export interface WatcherDependencies {
   readonly records: OutcomeRecords;
@@ -62,9 +63,11 @@ function failureOf(error: unknown) {
       reason: error.message,
     };
   }
-  // Missing credentials or a source without `notify`: only a person can fix it.
   const reason = error instanceof Error ? error.message : 'unknown failure';
-  return { retryable: false, status: undefined, retryAfterMs: undefined, reason };
+  // Missing credentials or a source without `notify`: only a person can fix it. Anything else
+  // (the secret store unreachable, say) may pass: tried again like a ticket system's 503.
+  const permanent = error instanceof NotifyCredentialsError || error instanceof NotifySourceError;
+  return { retryable: !permanent, status: undefined, retryAfterMs: undefined, reason };
 }
 
 class Run {
@@ -153,8 +156,10 @@ class Run {
     const failure = failureOf(error);
     const context = { jobId: record.jobId, source: record.source, ticket: record.ticket };
     const now = this.#now();
-    const wait = Math.max(failure.retryAfterMs ?? 0, postBackoffMs(attempts));
-    if (failure.retryable && now + wait - firstPostAt <= settings.retryWindowMs) {
+    const windowLeft = firstPostAt + settings.retryWindowMs - now;
+    // The last attempt falls at the window's end; a longer Retry-After is honoured even so.
+    const wait = Math.max(failure.retryAfterMs ?? 0, Math.min(postBackoffMs(attempts), windowLeft));
+    if (failure.retryable && windowLeft > 0) {
       this.report.retrying += 1;
       logger.warn('ticket system not reached; will retry', {
         ...context,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TicketTargets } from '../../lib/outcomes/targets/registry.js';
 import {
   type OutcomeTestEnv,
   secretsWithRevokedJiraToken,
@@ -88,7 +89,34 @@ describe('outcomes that cannot be told normally', () => {
     const posts = env.tickets.requests('standard-webhooks');
     expect(posts.length).toBeGreaterThan(5);
     expect(env.sqs.messages().length - lettersBefore).toBe(1);
-    const told = (record?.firstPostAt ?? 0) + 24 * 3_600_000;
-    expect(env.clock).toBeGreaterThan(told);
+    // Retried for the whole window: given up only at an attempt 24 h or more after the first
+    expect((record?.deadAt ?? 0) - (record?.firstPostAt ?? 0)).toBeGreaterThanOrEqual(
+      24 * 3_600_000,
+    );
+  });
+
+  it('retries, and does not dead-letter, when the secret store fails for a moment', async () => {
+    // Prepare
+    const accepted = await sendExample('jira-automation');
+    env.clock = Date.now();
+    const unreachable = {
+      forSource: async () => {
+        throw new Error('the secret store did not answer');
+      },
+    } as unknown as TicketTargets;
+
+    // Act: runs until the job has ended and the post was attempted
+    for (let run = 0; run < 6; run++) {
+      await env.watch({ targets: unreachable });
+      env.clock += 30_000;
+    }
+
+    // Assess
+    expect(await env.record(accepted.json.jobId)).toMatchObject({
+      state: 'waiting',
+      lastError: 'the secret store did not answer',
+    });
+    await env.watchUntilSettled(); // the store is back
+    expect(env.tickets.messages('jira')).toHaveLength(1);
   });
 });
