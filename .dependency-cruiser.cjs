@@ -3,12 +3,13 @@
  *
  *   handlers → lib/http → features → base
  *
- * features: lib/{protection-groups,lookups,reconcile,webhooks,idempotency,openapi}
+ * features: lib/{protection-groups,lookups,reconcile,webhooks,outcomes,idempotency,openapi}
  * base:     lib/{upstream,problems,credentials,secrets,observability,validation}, lib/config.ts,
  *           lib/routes.ts, schemas/
  * lib/dependencies.ts and lib/startup.ts build everything: only handlers and scripts use them.
  */
-const FEATURES = '^lib/(protection-groups|lookups|reconcile|webhooks|idempotency|openapi)/';
+const FEATURES =
+  '^lib/(protection-groups|lookups|reconcile|webhooks|outcomes|idempotency|openapi)/';
 const BASE =
   '^lib/(upstream|problems|credentials|secrets|observability|validation)/|^lib/(config|routes)[.]ts$';
 const COMPOSITION = '^lib/(dependencies|startup)[.]ts$';
@@ -65,15 +66,16 @@ module.exports = {
       comment:
         'What is deployed or started by `npm start` never reaches into tests, benchmarks or scripts.',
       severity: 'error',
-      from: { path: '^(lib|handlers|schemas|simulator)/' },
+      from: { path: '^(lib|handlers|schemas|simulator|ticketing-simulator)/' },
       to: { path: '^(test|bench|scripts)/' },
     },
     {
       name: 'service-not-to-simulator',
-      comment: 'The service talks to SDRS over HTTP only; the simulator is a separate program.',
+      comment:
+        'The service talks to SDRS and the ticket systems over HTTP only; the simulators are separate programs.',
       severity: 'error',
       from: { path: '^(lib|handlers|schemas)/' },
-      to: { path: '^simulator/' },
+      to: { path: '^(simulator|ticketing-simulator)/' },
     },
   ],
   options: {

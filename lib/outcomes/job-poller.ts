@@ -8,7 +8,7 @@ import { getJob } from '../lookups/jobs.js';
 import { Deadline } from '../reconcile/clock.js';
 import { readReconcileConfig } from '../reconcile/config.js';
 import { RateLimiter } from '../reconcile/rate-limiter.js';
-import { callWithResends, createRunClient } from '../reconcile/upstream.js';
+import { callWithResends, createRunClient } from '../reconcile/run-client.js';
 
 /**
  * A poller for one invocation: no poll (nor resend wait) starts after `budgetMs`. The limiter is

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from '../../schemas/responses.js';
 import { logger } from '../observability/logger.js';
 import { forEachConcurrently } from '../reconcile/pool.js';
+import { backoff } from '../upstream/resend.js';
 import type { DeadLetters } from './dead-letters.js';
 import { outcomeParagraphs } from './message.js';
 import { outcomeOf } from './outcome-of.js';
@@ -47,10 +48,13 @@ export interface WatchReport {
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 3_600_000;
 
-/** Pause before the n-th retry of a ticket system: 30 s doubling up to an hour, ±20 % jitter. */
+/**
+ * Pause before the n-th retry of a ticket system: the service's one backoff rule
+ * (lib/upstream/resend.ts), from 30 s doubling to at most an hour, ±20 % so that many outcomes
+ * held up by one outage do not all come back at once.
+ */
 export function postBackoffMs(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
-  return Math.round(base * (0.8 + 0.4 * random()));
+  return Math.round(backoff(attempt, BACKOFF_BASE_MS, BACKOFF_MAX_MS) * (0.8 + 0.4 * random()));
 }
 
 /** Why a post failed, without anything the ticket system or its credentials could leak. */
