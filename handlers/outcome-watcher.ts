@@ -1,7 +1,7 @@
 /** Scheduled: tells each ticket how the job its webhook delivery started has ended (docs/ticket-outcomes.md). */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { readSecretConfig, readUpstreamConfig } from '../lib/config.js';
+import { SDRS_CLIENT_SETTINGS } from '../lib/dependencies.js';
 import { logger } from '../lib/observability/logger.js';
 import { runWatcher } from '../lib/outcomes/lambda.js';
 import { readOutcomeSettings } from '../lib/outcomes/settings.js';
@@ -11,8 +11,7 @@ import { readWebhookSettings } from '../lib/webhooks/config.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
 refuseToStartUnlessConfigured([
-  readUpstreamConfig,
-  readSecretConfig,
+  ...SDRS_CLIENT_SETTINGS,
   readReconcileConfig,
   readWebhookSettings,
   readOutcomeSettings,
