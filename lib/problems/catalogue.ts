@@ -146,6 +146,27 @@ export const problemCatalogue = {
     guidance:
       'The service could not record the Idempotency-Key, so nothing was sent to SDRS. Retry with the same key and body after `Retry-After`.',
   },
+  DESIRED_LIST_NOT_FOUND: {
+    status: 404,
+    title: 'The desired list does not exist',
+    retryable: false,
+    guidance:
+      'A reconcile run found no object (or no such version) at its `source`. Upload the list (`aws s3 cp desired.yaml s3://…`) or fix the schedule’s pointer; the next run reads it.',
+  },
+  S3_ACCESS_DENIED: {
+    status: 502,
+    title: 'S3 refused this service’s role',
+    retryable: false,
+    guidance:
+      'The object is outside what the function may use (the reconcile function reads `lists/` and writes `reports/`; the report route reads `reports/`), or a bucket or key policy refuses the role. Not the caller’s fault: operators fix the pointer or the policy.',
+  },
+  S3_UNAVAILABLE: {
+    status: 503,
+    title: 'S3 is unavailable',
+    retryable: true,
+    guidance:
+      'S3 throttled, failed or could not be reached. Retry later; a scheduled run fails, so Lambda retries it.',
+  },
   JOB_NOT_FOUND: {
     status: 404,
     title: 'Unknown job',

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../problems/errors.js';
 import { RequestValidationError } from '../problems/errors.js';
+import type { ListInfo } from './report.js';
 
 /** A run's input: the schedule's `input` in serverless.yml, or the file given to the CLI. */
 export interface ReconcileInput {
@@ -9,6 +10,8 @@ export interface ReconcileInput {
   readonly dryRun: boolean;
   /** Follow each accepted create's job until it ends or the time runs low. */
   readonly waitForJobs: boolean;
+  /** Where the list came from (S3 object and version), when known. */
+  readonly list?: ListInfo;
 }
 
 const KNOWN = new Set(['protectionGroups', 'dryRun', 'waitForJobs']);

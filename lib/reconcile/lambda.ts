@@ -1,13 +1,15 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { logger } from '../observability/logger.js';
-import { RequestValidationError } from '../problems/errors.js';
 import { readReconcileConfig } from './config.js';
 import { ReconcileIncompleteError } from './errors.js';
-import { parseReconcileInput } from './input.js';
 import { metrics, recordRunMetrics } from './metrics.js';
 import { prepareRun } from './prepare.js';
-import type { RunReport } from './report.js';
+import { type RunReport, rejectedRunReport, toItemProblem } from './report.js';
 import { reconcile } from './run.js';
+import { loadRunInput } from './source.js';
+import { reportStoreFromEnv, s3Client } from './store/dependencies.js';
+import type { ReportStore, SavedReport } from './store/report-store.js';
 
 /** CloudWatch Logs keeps at most 256 KiB per event; the report line stays well below. */
 export const MAX_REPORT_LINE_BYTES = 200_000;
@@ -40,31 +42,72 @@ export function logReport(report: RunReport): void {
 }
 
 /**
- * The scheduled run: reads the settings and the input, reconciles, then logs the report as one
- * line and counts it in metrics. Returns the report; throws `ReconcileIncompleteError` after
- * reporting when something transient is left (Lambda retries, then the dead-letter queue), and
- * `RequestValidationError` for an input that is not `{ protectionGroups: [...] }`.
+ * Saves the report to S3 when the run has a report store. A failed save is logged and counted
+ * (`ReconcileReportNotSaved`) but does not fail the run: the report is still in its log line.
+ */
+export async function saveReport(
+  store: ReportStore | undefined,
+  report: RunReport,
+  listKey: string,
+): Promise<SavedReport | undefined> {
+  if (!store) return undefined;
+  try {
+    const saved = await store.save(report, listKey);
+    logger.info('reconcile report saved', { bucket: saved.bucket, key: saved.report });
+    return saved;
+  } catch (error) {
+    const problem = toItemProblem(error);
+    logger.error('reconcile report not saved', { code: problem.code, detail: problem.detail });
+    metrics.addMetric('ReconcileReportNotSaved', MetricUnit.Count, 1);
+    return undefined;
+  }
+}
+
+/**
+ * The scheduled run: reads the settings and the list (inline, or the S3 object the event points
+ * at), reconciles, then logs the report as one line, counts it in metrics and saves it to the
+ * report bucket. Returns the report; throws `ReconcileIncompleteError` after reporting when
+ * something transient is left (Lambda retries, then the dead-letter queue), and the list's
+ * problem — after reporting it too — when the list is missing, unreadable, too large or malformed.
  */
 export async function runScheduledReconcile(event: unknown, context: Context): Promise<RunReport> {
   const config = readReconcileConfig();
-  let input: ReturnType<typeof parseReconcileInput>;
-  try {
-    input = parseReconcileInput(event, config.maxItems);
-  } catch (error) {
-    if (error instanceof RequestValidationError) {
-      logger.error('reconcile input rejected', { errors: error.errors });
-      metrics.addMetric('ReconcileInputRejected', 'Count', 1);
-    }
-    throw error;
+  const startedAt = new Date();
+  const store = reportStoreFromEnv();
+  const loaded = await loadRunInput(event, {
+    maxItems: config.maxItems,
+    maxListBytes: config.maxListBytes,
+    s3: s3Client,
+  });
+  if (!loaded.ok) {
+    const problem = toItemProblem(loaded.error);
+    logger.error('reconcile input rejected', {
+      list: loaded.list.source,
+      code: problem.code,
+      detail: problem.detail,
+      errors: problem.errors,
+    });
+    metrics.addMetric('ReconcileInputRejected', MetricUnit.Count, 1);
+    const report = rejectedRunReport({
+      runId: context.awsRequestId,
+      startedAt,
+      list: loaded.list,
+      problem,
+      ratePerSecond: config.ratePerSecond,
+      concurrency: config.concurrency,
+    });
+    await saveReport(store, report, loaded.listKey);
+    throw loaded.error;
   }
   const run = prepareRun({
     runId: context.awsRequestId,
     remainingMs: context.getRemainingTimeInMillis(),
     config,
   });
-  const report = await reconcile(input, run);
+  const report = await reconcile(loaded.input, run);
   logReport(report);
   recordRunMetrics(metrics, report);
+  await saveReport(store, report, loaded.listKey);
   if (!report.complete) throw new ReconcileIncompleteError(report);
   return report;
 }

@@ -18,8 +18,11 @@ export const OUTCOMES = [
 
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** A problem in a report: a problem body without the HTTP-only members. */
-export type ItemProblem = Omit<ProblemBody, 'instance' | 'requestId' | 'errors'>;
+/**
+ * A problem in a report: a problem body without the HTTP-only members. `errors` (JSON Pointers)
+ * appears on the run-level problem of a list that could not be used.
+ */
+export type ItemProblem = Omit<ProblemBody, 'instance' | 'requestId'>;
 
 /** One field of an existing group that differs from the desired entry (camelCase names). */
 export interface FieldDifference {
@@ -59,9 +62,20 @@ export type ReportEntry = Base &
     | { readonly outcome: 'planned' }
   );
 
+/** Where a run's desired list came from. */
+export interface ListInfo {
+  /** `s3://bucket/key`, or `inline` for a list carried in the event or read from a local file. */
+  readonly source: string;
+  /** The S3 version read (the object's current one unless the pointer named a version). */
+  readonly versionId?: string;
+  readonly format?: 'json' | 'yaml';
+  readonly bytes?: number;
+}
+
 /** The result of one run: returned by the function, logged as one line, printed by the CLI. */
 export interface RunReport {
   readonly runId: string;
+  readonly list?: ListInfo;
   readonly dryRun: boolean;
   readonly waitForJobs: boolean;
   readonly startedAt: string;
@@ -91,13 +105,8 @@ export function toItemProblem(error: unknown): ItemProblem {
       : new ProblemError('INTERNAL', 'Unexpected error', {
           detail: 'The run failed unexpectedly; see the logs of this run.',
         });
-  // A report names no HTTP request, and its `invalid` entries carry their own `errors`.
-  const {
-    instance: _instance,
-    requestId: _requestId,
-    errors: _errors,
-    ...itemProblem
-  } = problemBody(problem);
+  // A report names no HTTP request.
+  const { instance: _instance, requestId: _requestId, ...itemProblem } = problemBody(problem);
   return itemProblem;
 }
 
@@ -122,4 +131,36 @@ export function countOutcomes(entries: readonly ReportEntry[]): RunReport['total
   >;
   for (const entry of entries) totals[entry.outcome] += 1;
   return { items: entries.length, ...totals };
+}
+
+/**
+ * The report of a run that could not start on its list (missing, unreadable, malformed, too
+ * large): no entries, `complete: false`, and the run-level `problem` with its pointers.
+ */
+export function rejectedRunReport(options: {
+  readonly runId: string;
+  readonly startedAt: Date;
+  readonly list: ListInfo;
+  readonly problem: ItemProblem;
+  readonly ratePerSecond: number;
+  readonly concurrency: number;
+}): RunReport {
+  return {
+    runId: options.runId,
+    list: options.list,
+    dryRun: false,
+    waitForJobs: false,
+    startedAt: options.startedAt.toISOString(),
+    durationMs: Date.now() - options.startedAt.getTime(),
+    complete: false,
+    totals: countOutcomes([]),
+    upstream: {
+      requests: 0,
+      throttled: 0,
+      ratePerSecond: options.ratePerSecond,
+      concurrency: options.concurrency,
+    },
+    problem: options.problem,
+    items: [],
+  };
 }

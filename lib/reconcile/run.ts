@@ -164,6 +164,7 @@ export async function reconcile(input: ReconcileInput, run: RunContext): Promise
   entries.sort((a, b) => a.index - b.index);
   return {
     runId: run.runId,
+    ...(input.list && { list: input.list }),
     dryRun: input.dryRun,
     waitForJobs: input.waitForJobs,
     startedAt: startedAt.toISOString(),

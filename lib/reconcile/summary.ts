@@ -14,7 +14,8 @@ function problemText(problem: ItemProblem): string {
   return `${problem.code}${code}: ${upstream?.message ?? problem.detail ?? problem.title}`;
 }
 
-function detailLines(entry: ReportEntry): string[] {
+/** The lines an entry needs a look for (drift, invalid, duplicate, failures); none for routine ones. */
+export function detailLines(entry: ReportEntry): string[] {
   switch (entry.outcome) {
     case 'drift':
       return entry.differences.map(
