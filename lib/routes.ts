@@ -39,6 +39,11 @@ export const ROUTES = {
   getJob: { method: 'GET', path: '/jobs/{jobId}', auth: { scope: SCOPES.read } },
   getActiveDomains: { method: 'GET', path: '/active-domains', auth: { scope: SCOPES.read } },
   getOpenApi: { method: 'GET', path: '/openapi.json', auth: 'public' },
+  getLatestReconcileRun: {
+    method: 'GET',
+    path: '/reconcile/runs/latest',
+    auth: { scope: SCOPES.read },
+  },
   webhook: {
     method: 'POST',
     path: '/webhooks/{source}',

@@ -3,14 +3,10 @@
 //   environment (e.g. sdrsEndpoint or sdrsProjectId unset): scripts/startup-problems.ts loads
 //   every handler with its resolved environment, so the rules are the functions' own;
 // - the JWT issuer still the placeholder (every front-end call would get 401);
-// - a live reconcile schedule fed the example list (it would create the example's groups).
 // `serverless package` is not checked: it must work on a fresh clone with the defaults.
 // Listed after build-validators.cjs: loading the handlers needs the generated validators.
 const { execFileSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
 const path = require('node:path');
-
-const EXAMPLE_INPUT = path.join('examples', 'reconcile', 'desired.json');
 
 function startupProblems(service, root) {
   const functions = Object.fromEntries(
@@ -40,15 +36,6 @@ function problemsOf(service, root) {
   const issuer = String(service.provider.httpApi?.authorizers?.jwt?.issuerUrl ?? '');
   if (!URL.canParse(issuer) || new URL(issuer).hostname.endsWith('.invalid')) {
     problems.push('jwtIssuerUrl is not set (still the placeholder)');
-  }
-  const schedule = service.functions?.reconcile?.events?.find((event) => event.schedule)?.schedule;
-  if (schedule?.enabled === true) {
-    const example = JSON.parse(readFileSync(path.join(root, EXAMPLE_INPUT), 'utf8'));
-    if (JSON.stringify(schedule.input) === JSON.stringify(example)) {
-      problems.push(
-        `reconcileScheduleEnabled with the example list (${EXAMPLE_INPUT}): set reconcileInputFile`,
-      );
-    }
   }
   return problems;
 }

@@ -6,6 +6,7 @@
  */
 import { createProtectionGroupSchema } from './create-protection-group.js';
 import { listProtectionGroupsQuerySchema } from './lookups.js';
+import { latestReconcileRunQuerySchema } from './reconcile.js';
 
 export {
   type CreateProtectionGroupRequest,
@@ -15,6 +16,7 @@ export {
   type ListProtectionGroupsQuery,
   listProtectionGroupsQuerySchema,
 } from './lookups.js';
+export { type LatestReconcileRunQuery, latestReconcileRunQuerySchema } from './reconcile.js';
 
 /** Validators over whole request bodies (no type coercion: JSON types must already be right). */
 export const bodySchemas = {
@@ -24,4 +26,5 @@ export const bodySchemas = {
 /** Validators over query strings (strings coerced to the schema's numbers). */
 export const querySchemas = {
   listProtectionGroups: listProtectionGroupsQuerySchema,
+  latestReconcileRun: latestReconcileRunQuerySchema,
 } as const;

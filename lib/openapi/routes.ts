@@ -7,6 +7,10 @@
 import { createProtectionGroupSchema } from '../../schemas/create-protection-group.js';
 import { jobIdSchema, listProtectionGroupsQuerySchema } from '../../schemas/lookups.js';
 import {
+  latestReconcileRunQuerySchema,
+  reconcileRunReportSchema,
+} from '../../schemas/reconcile.js';
+import {
   acceptedJobSchema,
   activeDomainListSchema,
   jobSchema,
@@ -172,6 +176,31 @@ export const routes: readonly RouteSpec[] = [
       },
     ],
     problems: [...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
+  },
+  {
+    ...declared(ROUTES.getLatestReconcileRun),
+    operationId: 'getLatestReconcileRun',
+    summary: 'The latest scheduled reconcile run of a desired list',
+    description:
+      'The full report of the newest run over `list`, as the run saved it in the report bucket (`reports/<list>/latest.json`): totals, one entry per list entry, and the run-level `problem` when the list could not be read. 404 before the list’s first run.',
+    tag: 'reconcile',
+    query: latestReconcileRunQuerySchema,
+    success: [
+      {
+        status: 200,
+        description: 'The latest run report.',
+        schema: reconcileRunReportSchema,
+        headers: ['Cache-Control'],
+      },
+    ],
+    problems: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      ...CALLER_PROBLEMS,
+      'S3_ACCESS_DENIED',
+      'S3_UNAVAILABLE',
+      'INTERNAL',
+    ],
   },
   {
     ...declared(ROUTES.getOpenApi),

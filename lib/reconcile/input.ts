@@ -32,7 +32,8 @@ export function parseReconcileInput(event: unknown, maxItems: number): Reconcile
   const record = event as Record<string, unknown>;
   const errors: FieldProblem[] = [];
   for (const key of Object.keys(record)) {
-    if (!KNOWN.has(key)) {
+    // `x-` keys are the list's own (YAML anchors for shared fields, notes), as in Compose files.
+    if (!KNOWN.has(key) && !key.startsWith('x-')) {
       errors.push({
         pointer: `#/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
         detail: 'is not an allowed property',

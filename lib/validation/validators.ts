@@ -4,6 +4,7 @@
  */
 import type {
   CreateProtectionGroupRequest,
+  LatestReconcileRunQuery,
   ListProtectionGroupsQuery,
 } from '../../schemas/index.js';
 import * as body from './generated/body-validators.mjs';
@@ -15,3 +16,6 @@ export const validateCreateProtectionGroup =
 
 export const validateListProtectionGroupsQuery =
   query.listProtectionGroups as CompiledValidator<ListProtectionGroupsQuery>;
+
+export const validateLatestReconcileRunQuery =
+  query.latestReconcileRun as CompiledValidator<LatestReconcileRunQuery>;

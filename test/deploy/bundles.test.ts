@@ -36,6 +36,12 @@ describe('the packaged function bundles', () => {
     }
     expect(bundle('getJob')).not.toMatch(/DynamoDBClient|webhook-signature/);
     expect(bundle('webhook')).toMatch(/webhook-signature/);
+    // The S3 client only where the reconcile list and reports are used; YAML only to read lists.
+    for (const name of Object.keys(FUNCTIONS)) {
+      const withS3 = name === 'reconcile' || name === 'getLatestReconcileRun';
+      expect(bundle(name).includes('GetObjectCommand')).toBe(withS3);
+      expect(bundle(name).includes('Excessive alias count')).toBe(name === 'reconcile');
+    }
   });
 
   it('deployed bundles refuse to start without their configuration, naming what is wrong', async () => {

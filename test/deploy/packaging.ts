@@ -17,6 +17,7 @@ export const FUNCTIONS: Record<string, string> = {
   notFound: 'not-found',
   reconcile: 'reconcile',
   outcomeWatcher: 'outcome-watcher',
+  getLatestReconcileRun: 'get-latest-reconcile-run',
 };
 
 export interface Resource {

@@ -15,6 +15,8 @@ import {
 const ONCALL_TOPIC = 'arn:aws:sns:ap-southeast-1:123456789012:oncall';
 const SCHEDULED = new Set(['reconcile', 'outcomeWatcher']);
 const HTTP_FUNCTIONS = Object.keys(FUNCTIONS).filter((name) => !SCHEDULED.has(name));
+/** CloudFormation's `Fn::Sub` of a path in the reconcile bucket (`${ReconcileBucket.Arn}/…`). */
+const inBucket = (path: string) => ({ 'Fn::Sub': `\${ReconcileBucket.Arn}${path}` });
 const logicalId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
 
 /** `serverless package` yields the whole, least-privilege stack. */
@@ -84,7 +86,12 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       AuthorizationType: 'JWT',
       AuthorizationScopes: write,
     });
-    for (const key of ['GET /protection-groups', 'GET /jobs/{jobId}', 'GET /active-domains']) {
+    for (const key of [
+      'GET /protection-groups',
+      'GET /jobs/{jobId}',
+      'GET /active-domains',
+      'GET /reconcile/runs/latest',
+    ]) {
       expect(routes[key]).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: read });
     }
     expect(routes['POST /webhooks/{source}']?.AuthorizationType).toBeUndefined();
@@ -116,11 +123,12 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       };
       expect(Timeout).toBeLessThanOrEqual(20);
       // One upstream call with all its resends ends before the function would be stopped.
-      if (name !== 'getOpenApi' && name !== 'notFound') {
+      if (!['getOpenApi', 'notFound', 'getLatestReconcileRun'].includes(name)) {
         expect(Number(Environment.Variables.SDRS_CALL_BUDGET_MS)).toBeLessThan(Timeout * 1000);
       }
     }
-    expect(fn(ci, 'reconcile').Properties.Timeout).toBe(300);
+    // 5,000 creates at 10/s take ~8.5 min: Lambda's longest timeout.
+    expect(fn(ci, 'reconcile').Properties.Timeout).toBe(900);
     expect(fn(ci, 'outcomeWatcher').Properties.Timeout).toBe(60);
     // Memory as measured by `npm run bench` (peak RSS ~103 MB); less where nothing calls out.
     for (const name of Object.keys(FUNCTIONS)) {
@@ -150,7 +158,15 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     for (const name of ['getJob', 'getActiveDomains', 'listProtectionGroups']) {
       expect(actionsOf(name)).toEqual(['secretsmanager:GetSecretValue']);
     }
-    expect(actionsOf('reconcile')).toEqual(['secretsmanager:GetSecretValue', 'sqs:SendMessage']);
+    expect(actionsOf('reconcile')).toEqual([
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:ListBucket',
+      's3:PutObject',
+      'secretsmanager:GetSecretValue',
+      'sqs:SendMessage',
+    ]);
+    expect(actionsOf('getLatestReconcileRun')).toEqual(['s3:GetObject', 's3:ListBucket']);
     expect(actionsOf('outcomeWatcher')).toEqual([
       'dynamodb:Query',
       'dynamodb:UpdateItem',
@@ -325,6 +341,105 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     expect(ci.resources.ReconcileDeadLetterQueue?.Properties).toMatchObject({
       SqsManagedSseEnabled: true,
     });
+  });
+
+  it('keeps lists and reports in a private, versioned, encrypted, TLS-only bucket; the schedule carries only a pointer', () => {
+    // Prepare
+    const bucket = ci.resources.ReconcileBucket as Resource & { DeletionPolicy?: string };
+    // The logical id serverless.yml's `resources.extensions` writes the pointer into.
+    const rule = ci.resources.ReconcileEventsRuleSchedule1;
+    const lifecycle = (bucket.Properties.LifecycleConfiguration as { Rules: unknown[] }).Rules;
+
+    // Assess
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    expect(lifecycle).toContainEqual(
+      expect.objectContaining({ Prefix: 'reports/', ExpirationInDays: 90, Status: 'Enabled' }),
+    );
+    expect(ci.resources.ReconcileBucketPolicy?.Properties).toEqual({
+      Bucket: { Ref: 'ReconcileBucket' },
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'TlsOnly',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [{ 'Fn::GetAtt': ['ReconcileBucket', 'Arn'] }, inBucket('/*')],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      },
+    });
+    expect(rule?.Properties.Targets).toEqual([
+      {
+        Id: 'reconcileSchedule',
+        Arn: { 'Fn::GetAtt': ['ReconcileLambdaFunction', 'Arn'] },
+        Input: { 'Fn::Sub': `{"source":"s3://\${ReconcileBucket}/lists/desired.yaml"}` },
+      },
+    ]);
+    for (const name of ['reconcile', 'getLatestReconcileRun']) {
+      expect(fn(ci, name).Properties.Environment).toMatchObject({
+        Variables: { RECONCILE_BUCKET: { Ref: 'ReconcileBucket' } },
+      });
+    }
+  });
+
+  it('lets reconcile read only lists/ and write only reports/, and the report route read only reports/', () => {
+    // Prepare
+    const s3StatementsOf = (name: string) =>
+      statementsOf(ci.resources, roleOf(ci, name)).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('s3:')),
+      );
+    const bucketArn = { 'Fn::GetAtt': ['ReconcileBucket', 'Arn'] };
+    const listOnly = (prefix: string) => ({
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: bucketArn,
+      Condition: { StringLike: { 's3:prefix': [`${prefix}/*`] } },
+    });
+
+    // Assess
+    expect(s3StatementsOf('reconcile')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:GetObjectVersion'],
+        Resource: inBucket('/lists/*'),
+      },
+      listOnly('lists'),
+      {
+        Effect: 'Allow',
+        Action: 's3:PutObject',
+        Resource: inBucket('/reports/*'),
+      },
+    ]);
+    expect(s3StatementsOf('getLatestReconcileRun')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: inBucket('/reports/*'),
+      },
+      listOnly('reports'),
+    ]);
+    for (const name of Object.keys(FUNCTIONS)) {
+      if (name !== 'reconcile' && name !== 'getLatestReconcileRun') {
+        expect(s3StatementsOf(name)).toEqual([]);
+      }
+    }
   });
 
   it("protects the upstream's rate limit: gateway throttling within reserved concurrency", () => {

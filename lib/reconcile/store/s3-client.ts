@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 
 /**
  * The S3 client of the reconcile functions (the desired list and the run reports). Against AWS it
@@ -13,11 +13,15 @@ import { S3Client } from '@aws-sdk/client-s3';
  *   object's content; string bodies (all this code sends) are stored right either way.
  *
  * Response checksum validation needs no switch: s3rver sends no checksums, so nothing is
- * validated, and against AWS the default keeps validating.
+ * validated, and against AWS the default keeps validating. `settings` adds to (or overrides) these.
  */
-export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
+export function createS3Client(
+  env: NodeJS.ProcessEnv = process.env,
+  settings: S3ClientConfig = {},
+): S3Client {
   const compatible = Boolean(env.AWS_ENDPOINT_URL_S3?.trim());
   return new S3Client({
     ...(compatible && { forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' }),
+    ...settings,
   });
 }

@@ -1,0 +1,16 @@
+/** `GET /reconcile/runs/latest`: the newest reconcile run report of a desired list (docs/reconcile.md). */
+
+import { httpHandler } from '../lib/http/http-handler.js';
+import { SCOPES } from '../lib/http/middlewares/require-scope.js';
+import { requireReportBucket } from '../lib/reconcile/store/config.js';
+import { latestRunResponse } from '../lib/reconcile/store/latest-run.js';
+import { refuseToStartUnlessConfigured } from '../lib/startup.js';
+import { validateLatestReconcileRunQuery } from '../lib/validation/validators.js';
+
+// Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
+refuseToStartUnlessConfigured([requireReportBucket]);
+
+export const handler = httpHandler(
+  { auth: { scope: SCOPES.read }, query: { validator: validateLatestReconcileRunQuery } },
+  async ({ query }) => latestRunResponse(query.list),
+);
