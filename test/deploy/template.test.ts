@@ -73,6 +73,8 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
         expect(findings).toBe('');
       }
     },
+    // cfn-lint takes ~5 s a template alone, several times that on a busy 2-core machine.
+    120_000,
   );
 
   it('puts the JWT authorizer with the right scope on every front-end route', () => {
@@ -408,7 +410,7 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
     const bucketArn = { 'Fn::GetAtt': ['ReconcileBucket', 'Arn'] };
     const listOnly = (prefix: string) => ({
       Effect: 'Allow',
-      Action: 's3:ListBucket',
+      Action: ['s3:ListBucket'],
       Resource: bucketArn,
       Condition: { StringLike: { 's3:prefix': [`${prefix}/*`] } },
     });
@@ -423,14 +425,14 @@ describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network'
       listOnly('lists'),
       {
         Effect: 'Allow',
-        Action: 's3:PutObject',
+        Action: ['s3:PutObject'],
         Resource: inBucket('/reports/*'),
       },
     ]);
     expect(s3StatementsOf('getLatestReconcileRun')).toEqual([
       {
         Effect: 'Allow',
-        Action: 's3:GetObject',
+        Action: ['s3:GetObject'],
         Resource: inBucket('/reports/*'),
       },
       listOnly('reports'),
