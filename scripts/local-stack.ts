@@ -22,6 +22,10 @@ export interface LocalStack {
   /** Where the functions read the upstream credentials: a file path or a secret id, never the keys. */
   readonly sdrsSecretFile?: string;
   readonly sdrsSecretId?: string;
+  /** The local S3 (its endpoint), the reconcile bucket and the example list's key in it. */
+  readonly s3Endpoint?: string;
+  readonly reconcileBucket?: string;
+  readonly reconcileListKey?: string;
 }
 
 /** Path of the note: `LOCAL_STACK_FILE`, by default `.local/stack.json` in the working directory. */

@@ -23,6 +23,7 @@ import { lambdaInvoker } from './local-gateway/invoke.js';
 import { startLocalIssuer } from './local-gateway/issuer.js';
 import { startLocalGateway } from './local-gateway/server.js';
 import { useTicketingSimulator, watchOutcomesLocally } from './local-outcomes.js';
+import { useLocalS3 } from './local-s3.js';
 import { announceLocalStack } from './local-stack.js';
 import { writePrivateFile } from './private-file.js';
 
@@ -38,6 +39,7 @@ enableExampleWebhooks(env); // example webhook sources with development secrets 
 const closers: Array<() => Promise<void>> = [];
 closers.push(await useLocalDynamoDb(env)); // Idempotency-Key records (docs/idempotency.md)
 closers.push(await useTicketingSimulator(env)); // where tickets learn outcomes (docs/ticket-outcomes.md)
+closers.push(await useLocalS3(env)); // reconcile lists and reports (docs/reconcile.md)
 
 const embeddedSimulator = !env.SDRS_ENDPOINT;
 if (embeddedSimulator) {
@@ -62,6 +64,9 @@ closers.push(
     upstream: embeddedSimulator ? 'simulator' : 'SDRS_ENDPOINT',
     ...(env.SDRS_SECRET_FILE && { sdrsSecretFile: resolve(env.SDRS_SECRET_FILE) }),
     ...(env.SDRS_SECRET_ID && { sdrsSecretId: env.SDRS_SECRET_ID }),
+    ...(env.AWS_ENDPOINT_URL_S3 && { s3Endpoint: env.AWS_ENDPOINT_URL_S3 }),
+    ...(env.RECONCILE_BUCKET && { reconcileBucket: env.RECONCILE_BUCKET }),
+    ...(env.RECONCILE_LIST_KEY && { reconcileListKey: env.RECONCILE_LIST_KEY }),
   }),
 );
 

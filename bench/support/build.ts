@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
-import { readEsbuildSettings } from './serverless-config.js';
+import { readEsbuildBanner, readEsbuildSettings } from './serverless-config.js';
 
 /** Repository root (bench/support/ is two levels down). */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -51,7 +51,9 @@ function replaceInLib(replacements: Readonly<Record<string, string>>): Plugin {
 export function deployedOptions(yaml: string): BuildOptions {
   const s = readEsbuildSettings(yaml);
   const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+  const banner = readEsbuildBanner(yaml);
   return {
+    ...(banner && { banner: { js: banner } }),
     bundle: s.bundle !== false,
     minify: s.minify === true,
     sourcemap: s.sourcemap === true,

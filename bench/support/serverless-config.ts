@@ -95,6 +95,12 @@ export function readEsbuildSettings(yaml: string): Record<string, Scalar> {
   return settings;
 }
 
+/** `custom.esbuild.banner.js`: the code serverless-esbuild puts on top of every bundle. */
+export function readEsbuildBanner(yaml: string): string | undefined {
+  const js = pairs(block(yaml.split('\n'), ['custom', 'esbuild', 'banner'])).get('js');
+  return js === undefined ? undefined : String(parseScalar(js));
+}
+
 /** Every function under `functions:`, in file order. */
 export function readFunctions(yaml: string): FunctionSpec[] {
   const lines = block(yaml.split('\n'), ['functions']);

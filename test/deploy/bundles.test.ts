@@ -44,6 +44,33 @@ describe('the packaged function bundles', () => {
     }
   });
 
+  it('loads every bundle as Lambda loads an ES module (a CommonJS require inside must work)', async () => {
+    // Prepare
+    const root = await mkdtemp(join(tmpdir(), 'sdrs-bff-bundles-'));
+    for (const name of Object.keys(FUNCTIONS)) {
+      execFileSync('unzip', ['-qo', join(ci.dir, `${name}.zip`), '-d', root]);
+    }
+    const imports = Object.values(FUNCTIONS)
+      .map((file) => `await import('${pathToFileURL(join(root, `handlers/${file}.mjs`)).href}');`)
+      .join('');
+
+    try {
+      // Act
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', `${imports} console.log('loaded');`],
+        {
+          env: { PATH: process.env.PATH, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        },
+      );
+
+      // Assess
+      expect(stdout.trim()).toBe('loaded');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('deployed bundles refuse to start without their configuration, naming what is wrong', async () => {
     // Prepare: the create function's zip as Lambda would unpack it, started as Lambda would.
     const root = await mkdtemp(join(tmpdir(), 'sdrs-bff-bundle-'));
