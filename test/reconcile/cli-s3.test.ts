@@ -8,6 +8,7 @@ import { type LocalS3, startLocalS3 } from '../../scripts/local-s3.js';
 import { announceLocalStack } from '../../scripts/local-stack.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { type ProcessResult, runProcess } from '../support/run-process.js';
+import { stackNoteFor } from './fixtures.js';
 
 const noteDir = mkdtempSync(join(tmpdir(), 'reconcile-cli-s3-'));
 
@@ -37,16 +38,11 @@ describe('npm run reconcile with lists and reports in S3', () => {
 
   it('reads s3:// and a YAML file through the running npm start stack; reports land in its bucket', async () => {
     // Prepare: the note `npm start` writes, with its simulator and its local S3.
-    const { sim, secretFile } = upstream;
+    const { sim } = upstream;
     const env = { LOCAL_STACK_FILE: join(noteDir, 'stack.json') };
     const remove = await announceLocalStack(
       {
-        pid: process.pid,
-        apiUrl: 'http://localhost:3000',
-        sdrsEndpoint: sim.url,
-        sdrsProjectId: sim.projectId,
-        upstream: 'simulator',
-        sdrsSecretFile: secretFile,
+        ...stackNoteFor(upstream),
         s3Endpoint: s3.endpoint,
         reconcileBucket: s3.bucket,
         reconcileListKey: 'lists/desired.yaml',

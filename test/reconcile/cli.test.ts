@@ -6,7 +6,7 @@ import type { RunReport } from '../../lib/reconcile/report.js';
 import { announceLocalStack } from '../../scripts/local-stack.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { type ProcessResult, runProcess } from '../support/run-process.js';
-import { existingFields } from './fixtures.js';
+import { existingFields, stackNoteFor } from './fixtures.js';
 
 /** No `npm start` note unless a test writes one (a developer's running stack must not leak in). */
 const noteDir = mkdtempSync(join(tmpdir(), 'reconcile-cli-'));
@@ -83,20 +83,10 @@ describe('npm run reconcile', () => {
 
   it('acts on the running npm start stack, and says so', async () => {
     // Prepare: the note `npm start` writes, naming this test's simulator; the process is alive.
-    const { sim, secretFile } = upstream;
+    const { sim } = upstream;
     const stackFile = join(noteDir, 'stack.json');
     const env = { LOCAL_STACK_FILE: stackFile };
-    const remove = await announceLocalStack(
-      {
-        pid: process.pid,
-        apiUrl: 'http://localhost:3000',
-        sdrsEndpoint: sim.url,
-        sdrsProjectId: sim.projectId,
-        upstream: 'simulator',
-        sdrsSecretFile: secretFile,
-      },
-      env,
-    );
+    const remove = await announceLocalStack(stackNoteFor(upstream), env);
     sim.seedGroup({ ...existingFields('pg-db-01'), source_vpc_id: 'vpc-0a1b2c3d' });
     const created = sim.acceptedCreates();
 

@@ -1,4 +1,6 @@
+import type { LocalStack } from '../../scripts/local-stack.js';
 import { SEED_AZ_SOURCE, SEED_AZ_TARGET, SEED_DOMAIN_ID } from '../../simulator/index.js';
+import type { LocalUpstream } from '../support/local-upstream.js';
 
 /** A valid create body in the simulator's seed domain. */
 export function desired(
@@ -38,4 +40,16 @@ export function maxInAnySecond(times: readonly number[]): number {
     best = Math.max(best, end - start + 1);
   }
   return best;
+}
+
+/** The note a running `npm start` (this process) would write, serving `upstream`'s simulator. */
+export function stackNoteFor(upstream: LocalUpstream): LocalStack {
+  return {
+    pid: process.pid,
+    apiUrl: 'http://localhost:3000',
+    sdrsEndpoint: upstream.sim.url,
+    sdrsProjectId: upstream.sim.projectId,
+    upstream: 'simulator',
+    sdrsSecretFile: upstream.secretFile,
+  };
 }
