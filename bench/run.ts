@@ -4,7 +4,7 @@
  * Node processes, prints a table per phase, the targets, and — as the last line — one JSON object.
  * See docs/benchmarks.md.
  *
- *   npm run bench [-- --quick] [--only cold,create,reconcile,memory] [--profile] [--what-if]
+ *   npm run bench [-- --quick] [--only cold,create,reconcile,memory,fleet] [--profile] [--what-if]
  *                    [--keep]
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatColdPhase, profileColdCreate, runColdPhase } from './phases/cold.js';
 import { formatCreatePhase, profileCreateSides, runCreatePhase } from './phases/create.js';
+import { formatFleetPhase, runFleetPhase } from './phases/fleet.js';
 import { formatMemoryPhase, runMemoryPhase } from './phases/memory.js';
 import { formatReconcilePhase, runReconcilePhase } from './phases/reconcile.js';
 import { formatProfileSummary, summariseProfile } from './profile-summary.js';
@@ -32,7 +33,7 @@ import { readFunctions, readMemorySize } from './support/serverless-config.js';
 import { round } from './support/stats.js';
 import { num, table } from './support/table.js';
 
-const PHASES = ['cold', 'create', 'reconcile', 'memory'] as const;
+const PHASES = ['cold', 'create', 'reconcile', 'memory', 'fleet'] as const;
 /** The what-if transport: node-fetch replaced by node:http inside lib/ (bench/shims). */
 const NODE_HTTP_TRANSPORT = { 'node-fetch': join(ROOT, 'bench/shims/node-http-fetch.ts') };
 type Phase = (typeof PHASES)[number];
@@ -90,7 +91,7 @@ async function buildAll(dir: string, profile: boolean) {
   // The drivers bundle the handlers the same way; with --profile they carry source maps.
   const driverOptions = { ...deployed, sourcemap: profile };
   const drivers = new Map<string, string>();
-  for (const name of ['create-latency', 'memory', 'cold-probe', 'reconcile']) {
+  for (const name of ['create-latency', 'memory', 'cold-probe', 'reconcile', 'fleet']) {
     const entry = `bench/drivers/${name}.ts`;
     if (name === 'reconcile' && !existsSync(join(ROOT, 'handlers/reconcile.ts'))) continue;
     const out = join(dir, 'drivers', `${name}.mjs`);
@@ -208,6 +209,14 @@ async function main(): Promise<void> {
       results.memory = await runMemoryPhase(ctx);
       sections.push(formatMemoryPhase(results.memory));
       sections.push(profileSection(ctx, 'memory'));
+    }
+    if (opts.phases.has('fleet')) {
+      progress(
+        `fleet: ${plan.fleetItems} entries (half existing) from S3 at ${plan.fleetRate ?? 'the default'} requests/s`,
+      );
+      results.fleet = await runFleetPhase(ctx);
+      sections.push(formatFleetPhase(results.fleet));
+      sections.push(profileSection(ctx, 'fleet'));
     }
   } finally {
     await ctx.host.call('close').catch(() => undefined);

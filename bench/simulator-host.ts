@@ -6,11 +6,20 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startLocalS3 } from '../scripts/local-s3.js';
 import { startSimulator } from '../simulator/index.js';
 import { startFakeSecretsManager } from '../test/support/fake-secrets-manager.js';
+import { fleetListYaml, upstreamBody } from './drivers/bodies.js';
 
 /** Name of the Secrets Manager secret holding the simulator's credentials. */
 export const BENCH_SECRET_ID = 'sdrs-bff/bench-credentials';
+/** The dummy AWS keys of the bench's functions (the local S3 accepts them). */
+export const BENCH_AWS_KEYS = {
+  accessKeyId: 'AKIABENCHDUMMY',
+  secretAccessKey: 'bench-dummy-secret',
+};
+/** Where the fleet phase's desired list goes in the local S3. */
+export const FLEET_LIST_KEY = 'lists/fleet.yaml';
 
 /** What the host announces once it listens. */
 export interface UpstreamInfo {
@@ -19,6 +28,9 @@ export interface UpstreamInfo {
   readonly secretFile: string;
   readonly secretsManagerUrl: string;
   readonly secretId: string;
+  /** The local S3 and its reconcile bucket (the fleet phase's list and reports). */
+  readonly s3Endpoint: string;
+  readonly bucket: string;
 }
 
 /** The upstream's own counters since the last reset. */
@@ -35,8 +47,11 @@ export interface UpstreamStats {
 
 interface Command {
   readonly id: number;
-  readonly command: 'reset' | 'latency' | 'stats' | 'arrivals' | 'close';
+  readonly command: 'reset' | 'latency' | 'stats' | 'arrivals' | 'fleet' | 'close';
   readonly ms?: number;
+  /** `fleet`: the list's size and how many of its groups exist already (the first ones). */
+  readonly items?: number;
+  readonly existing?: number;
 }
 
 async function main(): Promise<void> {
@@ -44,6 +59,7 @@ async function main(): Promise<void> {
   if (!dir) throw new Error('BENCH_DIR is not set');
   const sim = await startSimulator();
   const secrets = await startFakeSecretsManager();
+  const s3 = await startLocalS3({ bucket: 'sdrs-bff-bench-reconcile', keys: BENCH_AWS_KEYS });
   const secretText = JSON.stringify(sim.credentials);
   secrets.setSecret(BENCH_SECRET_ID, secretText);
   const secretFile = join(dir, 'credentials.json');
@@ -80,8 +96,16 @@ async function main(): Promise<void> {
           message.id,
           sim.requests().map((r) => r.receivedAt),
         );
+      case 'fleet': {
+        // The fleet list in S3 (YAML, as operators keep it), the first `existing` groups in SDRS.
+        const existing = message.existing ?? 0;
+        for (let i = 0; i < existing; i++) sim.seedGroup(upstreamBody(i).server_group);
+        const text = fleetListYaml(message.items ?? 0);
+        await s3.put(FLEET_LIST_KEY, text);
+        return answer(message.id, { key: FLEET_LIST_KEY, bytes: Buffer.byteLength(text) });
+      }
       case 'close':
-        await Promise.all([sim.close(), secrets.close()]);
+        await Promise.all([sim.close(), secrets.close(), s3.close()]);
         answer(message.id, true);
         process.disconnect?.();
         return;
@@ -93,6 +117,8 @@ async function main(): Promise<void> {
     secretFile,
     secretsManagerUrl: secrets.url,
     secretId: BENCH_SECRET_ID,
+    s3Endpoint: s3.endpoint,
+    bucket: s3.bucket,
   };
   process.send?.({ type: 'result', value: info });
 }

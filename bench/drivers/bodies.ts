@@ -32,6 +32,26 @@ export function upstreamBody(i: number) {
   };
 }
 
+/**
+ * A desired list of `items` groups (`frontEndBody(0…items-1)`) in YAML, as operators keep it:
+ * the fields every entry shares written once and merged in.
+ */
+export function fleetListYaml(items: number): string {
+  const shared = frontEndBody(0);
+  const lines = [
+    'x-shared: &shared',
+    `  description: ${shared.description}`,
+    `  sourceAvailabilityZone: ${shared.sourceAvailabilityZone}`,
+    `  targetAvailabilityZone: ${shared.targetAvailabilityZone}`,
+    `  domainId: ${shared.domainId}`,
+    `  sourceVpcId: ${shared.sourceVpcId}`,
+    'protectionGroups:',
+  ];
+  for (let i = 0; i < items; i++)
+    lines.push('  - <<: *shared', `    name: ${frontEndBody(i).name}`);
+  return `${lines.join('\n')}\n`;
+}
+
 /** An API Gateway v2 create event and a fresh Lambda context, as one invocation receives them. */
 export function createInvocation(i: number): [APIGatewayProxyEventV2, Context] {
   return [

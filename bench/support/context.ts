@@ -23,6 +23,9 @@ export interface Plan {
   readonly reconcileRuns: ReadonlyArray<{ readonly items: number; readonly rate?: number }>;
   /** Fresh processes per what-if variant (fewer than per function, to keep the run short). */
   readonly coldWhatIfSamples: number;
+  /** The fleet run: list size (half of it existing) and rate (undefined = the default, 10/s). */
+  readonly fleetItems: number;
+  readonly fleetRate?: number;
 }
 
 export const FULL_PLAN: Plan = {
@@ -38,6 +41,8 @@ export const FULL_PLAN: Plan = {
   // take 100 s), then the default settings over a shorter list for their own rate check.
   reconcileRuns: [{ items: 1000, rate: 100 }, { items: 200 }],
   coldWhatIfSamples: 5,
+  // 5,000 entries at the deployed default rate: ~2,550 requests, ~4.3 minutes.
+  fleetItems: 5000,
 };
 
 /** A smoke run (seconds, not minutes); its figures are not the recorded ones. */
@@ -52,6 +57,8 @@ export const QUICK_PLAN: Plan = {
   reconcileLatencyMs: 20,
   reconcileRuns: [{ items: 100, rate: 100 }, { items: 30 }],
   coldWhatIfSamples: 2,
+  fleetItems: 500,
+  fleetRate: 100,
 };
 
 /** A function of serverless.yml and its deployed bundle. */

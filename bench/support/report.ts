@@ -1,6 +1,7 @@
 /** The verdict of a run: each target (docs/benchmarks.md) against its figure, and the final JSON line. */
 import type { ColdRow } from '../phases/cold.js';
 import type { CreateRun } from '../phases/create.js';
+import type { FleetRun } from '../phases/fleet.js';
 import type { MemoryRun } from '../phases/memory.js';
 import type { ReconcileRun } from '../phases/reconcile.js';
 import { round } from './stats.js';
@@ -11,6 +12,7 @@ export interface Results {
   cold?: ColdRow[];
   reconcile?: ReconcileRun[];
   memory?: MemoryRun;
+  fleet?: FleetRun;
 }
 
 interface Check {
@@ -57,6 +59,9 @@ export function figures(results: Results) {
     reconcile_max_rate_ratio: worst(reconcile.map((run) => run.maxRateRatio)),
     peak_rss_mb: memory?.peakRssMb,
     rss_growth_ratio: memory?.growthRatio,
+    fleet_items: results.fleet?.items,
+    fleet_ratio: results.fleet?.ratio,
+    fleet_peak_rss_mb: results.fleet?.peakRssMb,
   };
 }
 
@@ -91,6 +96,8 @@ function checks(f: ReturnType<typeof figures>): Check[] {
     },
     { target: 'peak RSS', value: f.peak_rss_mb, limit: 150, unit: 'MB' },
     { target: 'RSS growth 20k / 2k', value: f.rss_growth_ratio, limit: 1.1, unit: '×' },
+    { target: 'fleet wall / ideal', value: f.fleet_ratio, limit: 1.2, unit: '×' },
+    { target: 'fleet peak RSS', value: f.fleet_peak_rss_mb, limit: 150, unit: 'MB' },
   ];
 }
 
