@@ -9,10 +9,11 @@ import { readReconcileConfig } from '../lib/reconcile/config.js';
 import { runScheduledReconcile } from '../lib/reconcile/lambda.js';
 import { metrics } from '../lib/reconcile/metrics.js';
 import type { RunReport } from '../lib/reconcile/report.js';
+import { readReportBucket } from '../lib/reconcile/store/config.js';
 import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
-refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS, readReconcileConfig]);
+refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS, readReconcileConfig, readReportBucket]);
 
 export const handler = middy<unknown, RunReport>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -42,6 +42,8 @@ export async function startLocalS3(
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // local tooling only
   const bucket = options.bucket ?? 'sdrs-bff-local-reconcile';
   const directory = await mkdtemp(join(tmpdir(), 'sdrs-bff-s3-'));
+  // `local` always works too: what `npm run reconcile` uses when the shell names no keys.
+  DUMMY_ACCOUNT.createKeyPair('local', 'local');
   DUMMY_ACCOUNT.createKeyPair(keys.accessKeyId, keys.secretAccessKey);
   const server = new S3rver({
     address: '127.0.0.1',
@@ -97,7 +99,7 @@ export async function useLocalS3(env: NodeJS.ProcessEnv): Promise<() => Promise<
       : undefined;
   const s3 = await startLocalS3({ port: Number(env.LOCAL_S3_PORT ?? 4568), ...(keys && { keys }) });
   await s3.put(LOCAL_LIST_KEY, await readFile(resolve('examples/reconcile/desired.yaml'), 'utf8'));
-  for (const [name, value] of Object.entries(s3.env)) env[name] ??= value;
+  for (const [name, value] of Object.entries(s3.env)) env[name] ||= value;
   env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
   env.RECONCILE_LIST_KEY ??= LOCAL_LIST_KEY;
   console.log(

@@ -147,7 +147,7 @@ describe('reconcile over a desired list in S3', () => {
     const error = await invoke({ source: source('lists/secret.yaml') });
 
     // Assess
-    process.env.AWS_ACCESS_KEY_ID = keyId;
+    process.env.AWS_ACCESS_KEY_ID = keyId ?? '';
     resetS3Client();
     expect(error).toMatchObject({ code: 'S3_ACCESS_DENIED', status: 502 });
     expect((error as ProblemError).detail).toMatch(/403 InvalidAccessKeyId.*lists\/secret\.yaml/);

@@ -136,4 +136,30 @@ export function frontEndFlowTests(stack: () => SmokeStack): void {
     expect(first.totals).toMatchObject({ items: 3, exists: 1, created: 2 });
     expect(second.totals).toMatchObject({ items: 3, exists: 3, created: 0 });
   });
+
+  it("reconciles the list in the stack's local S3 and serves the report at GET /reconcile/runs/latest", async () => {
+    // Prepare: the example list npm start put in its local S3 (its groups exist by now).
+    const source = 's3://sdrs-bff-local-reconcile/lists/desired.yaml';
+    const before = await call(stack(), '/reconcile/runs/latest');
+    const args = ['run', '-s', 'reconcile', '--', source, '--json'];
+    const env = { LOCAL_STACK_FILE: stack().api.stackFile };
+
+    // Act
+    const run = await runProcess('npm', args, env, ['SDRS_', 'RECONCILE_', 'AWS_']);
+    const latest = await call(stack(), '/reconcile/runs/latest');
+
+    // Assess
+    expect(before.status).toBe(404);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({
+      list: { source, format: 'yaml' },
+      totals: { items: 3, exists: 3, created: 0 },
+    });
+    expect(run.stderr).toMatch(
+      /^report: s3:\/\/sdrs-bff-local-reconcile\/reports\/lists\/desired\.yaml\//m,
+    );
+    expect(latest.status).toBe(200);
+    expect(await latest.json()).toEqual(report);
+  });
 }

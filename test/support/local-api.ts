@@ -45,6 +45,9 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
       SIMULATOR_PORT: String(simulatorPort),
       DYNALITE_PORT: String(dynamoPort),
       TICKETING_PORT: String(ticketingPort),
+      LOCAL_S3_PORT: '0', // a free one
+      AWS_ENDPOINT_URL_S3: '',
+      RECONCILE_BUCKET: '',
       SDRS_ENDPOINT: '',
       SDRS_PROJECT_ID: '',
       SDRS_SECRET_FILE: '',
