@@ -52,6 +52,17 @@ export async function startLocalS3(
     directory,
     configureBuckets: [{ name: bucket }],
   });
+  // s3rver takes unsigned requests and serves a bucket's CORS rules, and browsers may send a
+  // form upload (POST) cross-origin without asking: any web page could read or plant a list on
+  // loopback. Browsers send `Origin` on every cross-origin request; the AWS SDK never does.
+  server.middleware.unshift(async (ctx, next) => {
+    if (ctx.get('origin')) {
+      ctx.status = 403;
+      ctx.body = 'no browsers';
+      return;
+    }
+    await next();
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const env = {

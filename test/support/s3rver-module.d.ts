@@ -10,6 +10,13 @@ declare module 's3rver' {
   }
   export default class S3rver {
     constructor(options?: S3rverOptions);
+    /** Koa's middleware list (s3rver is a Koa application); composed when the server starts. */
+    middleware: Array<
+      (
+        ctx: { get(header: string): string; status: number; body: unknown },
+        next: () => Promise<void>,
+      ) => Promise<void>
+    >;
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }
