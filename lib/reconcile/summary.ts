@@ -47,6 +47,11 @@ export function formatSummary(report: RunReport): string {
   const lines = [
     `Reconcile ${report.dryRun ? '(dry run) ' : ''}${report.runId}: ${count(report.totals.items, 'entry', 'entries')} in ${seconds} s`,
     `  upstream: ${count(report.upstream.requests, 'request')}, ${report.upstream.throttled} throttled, limit ${report.upstream.ratePerSecond}/s, concurrency ${report.upstream.concurrency}`,
+    ...(report.list && report.list.source !== 'inline'
+      ? [
+          `  list: ${report.list.source}${report.list.versionId ? ` (version ${report.list.versionId})` : ''}`,
+        ]
+      : []),
     '',
   ];
   for (const outcome of OUTCOMES) {

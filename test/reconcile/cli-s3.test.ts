@@ -83,11 +83,13 @@ describe('npm run reconcile with lists and reports in S3', () => {
 
     // Act
     const dry = await runCli([`s3://${s3.bucket}/lists/desired.yaml`, '--dry-run', '--json'], env);
+    const summary = await runCli([`s3://${s3.bucket}/lists/desired.yaml`, '--dry-run'], env);
     const missing = await runCli([`s3://${s3.bucket}/lists/nobody.yaml`], env);
 
     // Assess
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, totals: { items: 3 } });
+    expect(summary.stdout).toContain(`  list: s3://${s3.bucket}/lists/desired.yaml\n`);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(
       /NoSuchKey: nothing at s3:\/\/sdrs-bff-cli-reconcile\/lists\/nobody\.yaml/,
