@@ -1,9 +1,9 @@
 /** `GET /reconcile/runs/latest`: the newest reconcile run report of a desired list (docs/reconcile.md). */
-
 import { httpHandler } from '../lib/http/http-handler.js';
-import { SCOPES } from '../lib/http/middlewares/require-scope.js';
+import { latestRunResponse } from '../lib/http/reconcile-responses.js';
 import { requireReportBucket } from '../lib/reconcile/store/config.js';
-import { latestRunResponse } from '../lib/reconcile/store/latest-run.js';
+import { readLatestReport } from '../lib/reconcile/store/latest-run.js';
+import { ROUTES } from '../lib/routes.js';
 import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 import { validateLatestReconcileRunQuery } from '../lib/validation/validators.js';
 
@@ -11,6 +11,9 @@ import { validateLatestReconcileRunQuery } from '../lib/validation/validators.js
 refuseToStartUnlessConfigured([requireReportBucket]);
 
 export const handler = httpHandler(
-  { auth: { scope: SCOPES.read }, query: { validator: validateLatestReconcileRunQuery } },
-  async ({ query }) => latestRunResponse(query.list),
+  {
+    auth: ROUTES.getLatestReconcileRun.auth,
+    query: { validator: validateLatestReconcileRunQuery },
+  },
+  async ({ query }) => latestRunResponse(await readLatestReport(query.list)),
 );

@@ -1,4 +1,3 @@
-import type { HttpResponse } from '../../http/responses.js';
 import { RequestValidationError } from '../../problems/errors.js';
 import { readDefaultListKey, requireReportBucket } from './config.js';
 import { s3Client } from './dependencies.js';
@@ -7,10 +6,11 @@ import { ReportStore } from './report-store.js';
 let store: ReportStore | undefined;
 
 /**
- * `GET /reconcile/runs/latest`: the `latest.json` of `list` (default: the schedule's list,
- * `RECONCILE_LIST_KEY`), passed through as stored. `NOT_FOUND` before the list's first run.
+ * What `GET /reconcile/runs/latest` answers: the `latest.json` of `list` (default: the schedule's
+ * list, `RECONCILE_LIST_KEY`) as stored. `NOT_FOUND` before the list's first run;
+ * `VALIDATION_FAILED` (`#/list`) when no list is named and there is no default.
  */
-export async function latestRunResponse(list: string | undefined): Promise<HttpResponse> {
+export async function readLatestReport(list: string | undefined): Promise<string> {
   const listKey = list ?? readDefaultListKey();
   if (!listKey) {
     throw new RequestValidationError(
@@ -19,12 +19,7 @@ export async function latestRunResponse(list: string | undefined): Promise<HttpR
     );
   }
   store ??= new ReportStore(s3Client(), requireReportBucket());
-  return {
-    statusCode: 200,
-    // A report changes with every run: always ask again.
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-    body: await store.readLatest(listKey),
-  };
+  return store.readLatest(listKey);
 }
 
 /** Forgets the store, so the next request reads the environment again (tests). */
