@@ -2,7 +2,7 @@
  * A local DynamoDB (dynalite, in process, in memory) with the idempotency and outcome tables, for `npm start`
  * and the tests: the real AWS SDK talks to it over HTTP through `AWS_ENDPOINT_URL_DYNAMODB`.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
@@ -17,6 +17,13 @@ export interface LocalDynamoDb {
   readonly outcomeTableName: string;
   /** What a process needs to use it: endpoint, region, dummy keys, `IDEMPOTENCY_TABLE`, `OUTCOME_TABLE`. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * An outage on demand: the next `times` `PutItem` requests (an `Idempotency-Key` or delivery id
+   * being recorded) get `ResourceNotFoundException` (the table is gone), an error the AWS SDK does
+   * not resend, so each one fails exactly one request. Other calls (the outcome watcher's polls)
+   * go through, so they do not use up the outage.
+   */
+  failNext(times: number): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +44,29 @@ function refuseBrowsers(server: Server): void {
   });
 }
 
+const TABLE_GONE = JSON.stringify({
+  __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException',
+  message: 'Requested resource not found (simulated outage)',
+});
+
+/** Puts a switchable outage (for `PutItem`) in front of dynalite's own request handler. */
+function withOutageSwitch(server: ReturnType<typeof dynalite>): (times: number) => void {
+  const serve = server.listeners('request')[0] as RequestListener;
+  let failures = 0;
+  server.removeAllListeners('request');
+  server.on('request', (req, res) => {
+    const recording = String(req.headers['x-amz-target'] ?? '').endsWith('.PutItem');
+    if (failures <= 0 || !recording) return serve(req, res);
+    failures -= 1;
+    req.resume();
+    res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' }).end(TABLE_GONE);
+  });
+  return (times) => {
+    failures = times;
+  };
+}
+
+/** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates the idempotency table. */
 /** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates both tables. */
 export async function startLocalDynamoDb(
   options: { port?: number; tableName?: string } = {},
@@ -46,6 +76,7 @@ export async function startLocalDynamoDb(
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // local tooling only
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   refuseBrowsers(server);
+  const failNext = withOutageSwitch(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -75,6 +106,7 @@ export async function startLocalDynamoDb(
     tableName,
     outcomeTableName,
     env,
+    failNext,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -86,10 +118,13 @@ export async function startLocalDynamoDb(
 /**
  * For `npm start`: unless `IDEMPOTENCY_TABLE` is already set (a real table), starts dynalite
  * (`DYNALITE_PORT`, default a free port) with the table and points `env` at it, so the
- * `Idempotency-Key` works locally with no account. Returns what stops it.
+ * `Idempotency-Key` works locally with no account. Returns what stops it and, for dynalite, the
+ * outage switch the simulator's `idempotency-store` toggle uses.
  */
-export async function useLocalDynamoDb(env: NodeJS.ProcessEnv): Promise<() => Promise<void>> {
-  if (env.IDEMPOTENCY_TABLE) return async () => undefined;
+export async function useLocalDynamoDb(
+  env: NodeJS.ProcessEnv,
+): Promise<{ close: () => Promise<void>; failNext?: (times: number) => void }> {
+  if (env.IDEMPOTENCY_TABLE) return { close: async () => undefined };
   const db = await startLocalDynamoDb({ port: Number(env.DYNALITE_PORT ?? 0) });
   env.AWS_ENDPOINT_URL_DYNAMODB = db.endpoint;
   env.IDEMPOTENCY_TABLE = db.tableName;
@@ -100,5 +135,5 @@ export async function useLocalDynamoDb(env: NodeJS.ProcessEnv): Promise<() => Pr
   console.log(
     `DynamoDB (dynalite, in memory) on ${db.endpoint}, tables ${db.tableName}, ${db.outcomeTableName}`,
   );
-  return db.close;
+  return { close: db.close, failNext: db.failNext };
 }

@@ -37,13 +37,18 @@ env.CORS_ALLOWED_ORIGINS ??= 'http://localhost:5173,http://127.0.0.1:5173';
 env.JWT_AUDIENCE ||= 'sdrs-bff';
 enableExampleWebhooks(env); // example webhook sources with development secrets (docs/webhooks.md)
 const closers: Array<() => Promise<void>> = [];
-closers.push(await useLocalDynamoDb(env)); // Idempotency-Key records (docs/idempotency.md)
+const dynamoDb = await useLocalDynamoDb(env); // Idempotency-Key records (docs/idempotency.md)
+closers.push(dynamoDb.close);
 closers.push(await useTicketingSimulator(env)); // where tickets learn outcomes (docs/ticket-outcomes.md)
 closers.push(await useLocalS3(env)); // reconcile lists and reports (docs/reconcile.md)
 
 const embeddedSimulator = !env.SDRS_ENDPOINT;
 if (embeddedSimulator) {
-  const simulator = await startSimulator({ port: Number(env.SIMULATOR_PORT ?? 4010) });
+  const simulator = await startSimulator({
+    port: Number(env.SIMULATOR_PORT ?? 4010),
+    // The simulator's `idempotency-store` fault toggle breaks the local table (simulator/README.md).
+    ...(dynamoDb.failNext && { idempotencyStoreOutage: dynamoDb.failNext }),
+  });
   closers.push(() => simulator.close());
   env.SDRS_ENDPOINT = simulator.url;
   env.SDRS_PROJECT_ID ||= simulator.projectId;
@@ -52,6 +57,7 @@ if (embeddedSimulator) {
     await writePrivateFile(env.SDRS_SECRET_FILE, JSON.stringify(simulator.credentials));
   }
   console.log(`SDRS simulator on ${simulator.url} (project ${simulator.projectId})`);
+  console.log(`Fault toggles: curl ${simulator.url}/_simulator/faults (simulator/README.md)`);
 }
 
 // Tells `npm run reconcile` (and any other local command) which upstream this stack serves.

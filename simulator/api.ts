@@ -28,6 +28,11 @@ export interface SimulatorOptions {
   jobStepMs?: number;
   /** Gateway throttle emulation: more than N requests in one wall-clock second → 429. */
   rateLimitPerSecond?: number;
+  /**
+   * Breaks the idempotency store for its next `times` calls: lets the control's
+   * `idempotency-store` toggle reach a store the simulator does not own (`npm start` sets it).
+   */
+  idempotencyStoreOutage?: (times: number) => void;
 }
 
 /** One request as the simulator received it. */

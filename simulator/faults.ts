@@ -76,6 +76,11 @@ export class FaultQueue {
     return this.items.length;
   }
 
+  /** The queued faults with the uses each has left, in queue order. */
+  list(): (Fault & { left: number })[] {
+    return this.items.map((item) => ({ ...item.fault, left: item.left }));
+  }
+
   /** Take the first fault matching the route (consumes one use). */
   take(route: RouteName | 'unknown'): Fault | undefined {
     const index = this.items.findIndex((i) => i.fault.route === 'any' || i.fault.route === route);

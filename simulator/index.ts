@@ -17,6 +17,7 @@ import {
   type SimulatorOptions,
 } from './api.js';
 import type { SimulatorCredentials } from './auth.js';
+import { CONTROL_PATH, handleControl } from './control.js';
 import { gatewayError, jsonAnswer, newRequestId, throttleAnswer } from './envelopes.js';
 import { type DeliveryContext, deliverFault, FaultQueue, sendAnswer } from './faults.js';
 import { MAX_BODY_BYTES, queryRecord, readBody } from './http.js';
@@ -34,6 +35,7 @@ export {
 } from './api.js';
 export type { SimulatorCredentials } from './auth.js';
 export { CLOCK_WINDOW_MS, SIGNATURE_FAIL_MSG } from './auth.js';
+export { CONTROL_PATH, TOGGLES, type ToggleName } from './control.js';
 export {
   type Answer,
   type GatewayPrefix,
@@ -92,7 +94,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Sd
     }
   };
 
+  const control = {
+    faults,
+    state,
+    ...(options.idempotencyStoreOutage && {
+      idempotencyStoreOutage: options.idempotencyStoreOutage,
+    }),
+  };
+
   const server = createServer((req, res) => {
+    // The fault toggles (simulator/control.ts): not an SDRS call, so neither recorded nor faulted.
+    if (req.url?.startsWith(`${CONTROL_PATH.split('/', 2).join('/')}/`)) {
+      handleControl(req, res, control).catch(() => res.destroy());
+      return;
+    }
     const receivedAt = Date.now();
     const admitted = limiter ? limiter.admit(receivedAt) : true;
     const requestId = newRequestId();

@@ -67,6 +67,8 @@ export interface SdrsJob {
   groupId: string;
   /** The job ends in FAIL (create of a name starting with `fail-`). */
   willFail: boolean;
+  /** Code and reason of the failure (set when the job was made to fail through the control). */
+  failure?: { code: string; reason: string };
   /** Steps taken: 0 = INIT, 1 = RUNNING, 2 = terminal. */
   step: number;
   /** Polls that advanced the job (per-poll mode). */
@@ -131,6 +133,14 @@ export interface CreateInput {
   dr_type?: string;
 }
 
+/** How the next creates' jobs fail (the control's `job-fails` toggle). */
+export interface JobFailure {
+  readonly code: string;
+  readonly reason?: string;
+  /** How many of the next accepted creates get it. */
+  readonly times: number;
+}
+
 /** Mutable state of one simulator instance. */
 export class SimulatorState {
   readonly domains: Domain[] = seedDomains();
@@ -138,6 +148,7 @@ export class SimulatorState {
   readonly jobs = new Map<string, SdrsJob>();
   accepted = 0;
   private seedCounter = 0;
+  private jobFailures: { code: string; reason: string; left: number }[] = [];
 
   /** @param jobStepMs when set, jobs advance by elapsed time instead of by poll. */
   constructor(private readonly jobStepMs?: number) {}
@@ -148,6 +159,32 @@ export class SimulatorState {
     this.jobs.clear();
     this.accepted = 0;
     this.seedCounter = 0;
+    this.jobFailures = [];
+  }
+
+  /** The jobs of the next `times` accepted creates end FAIL with `code` (and `reason`). */
+  failNextJobs(failure: JobFailure): void {
+    if (!(failure.times > 0)) throw new RangeError('failure.times must be > 0');
+    const reason = failure.reason ?? JOB_FAIL_REASON;
+    this.jobFailures.push({ code: failure.code, reason, left: failure.times });
+  }
+
+  /** Forget the queued job failures. */
+  clearJobFailures(): void {
+    this.jobFailures = [];
+  }
+
+  /** The queued job failures with the creates each has left. */
+  pendingJobFailures(): JobFailure[] {
+    return this.jobFailures.map(({ code, reason, left }) => ({ code, reason, times: left }));
+  }
+
+  private takeJobFailure(): { code: string; reason: string } | undefined {
+    const first = this.jobFailures[0];
+    if (!first) return undefined;
+    first.left -= 1;
+    if (first.left <= 0) this.jobFailures.shift();
+    return { code: first.code, reason: first.reason };
   }
 
   /** Add an existing group; unspecified fields get plausible values. */
@@ -214,11 +251,13 @@ export class SimulatorState {
       now,
     );
     const jobId = randomBytes(16).toString('hex');
+    const failure = this.takeJobFailure();
     this.jobs.set(jobId, {
       jobId,
       jobType: 'createProtectionGroupNoCG',
       groupId: group.id,
-      willFail: input.name.startsWith('fail-'),
+      ...(failure && { failure }),
+      willFail: failure !== undefined || input.name.startsWith('fail-'),
       step: 0,
       polls: 0,
       createdAt: now,
@@ -293,8 +332,8 @@ export class SimulatorState {
       job_type: job.jobType,
       begin_time: job.beginTime,
       end_time: terminal ? job.endTime : null,
-      error_code: status === 'FAIL' ? JOB_FAIL_CODE : null,
-      fail_reason: status === 'FAIL' ? JOB_FAIL_REASON : null,
+      error_code: status === 'FAIL' ? (job.failure?.code ?? JOB_FAIL_CODE) : null,
+      fail_reason: status === 'FAIL' ? (job.failure?.reason ?? JOB_FAIL_REASON) : null,
     };
   }
 }

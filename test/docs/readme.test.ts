@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { problemCatalogue } from '../../lib/problems/catalogue.js';
+import { type ProblemCode, problemCatalogue } from '../../lib/problems/catalogue.js';
+import { PROBLEM_RECIPES } from '../../scripts/problem-recipes.js';
+import { parseToggle } from '../../simulator/control.js';
 
 const root = join(import.meta.dirname, '../..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -36,6 +38,29 @@ describe('README stays true', () => {
   it.each(Object.entries(problemCatalogue))('documents %s with its status', (code, entry) => {
     // Assess
     expect(readme).toMatch(new RegExp(`\\| \`${code}\` [^|]*\\|\\s*${entry.status}\\s*\\|`));
+  });
+
+  it.each(Object.keys(problemCatalogue))('says how to see %s under npm start', (code) => {
+    // Prepare
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`${code}\` `)) ?? '';
+
+    // Assess
+    expect(row.trimEnd()).toMatch(/\|$/);
+    expect(row).toContain(`| ${PROBLEM_RECIPES[code as ProblemCode]} |`);
+  });
+
+  it('names only toggles the simulator accepts', () => {
+    // Prepare
+    const toggles = Object.values(PROBLEM_RECIPES).flatMap((recipe) =>
+      [...recipe.matchAll(/toggle `(\{[^`]*\})`/g)].map((match) => match[1] ?? ''),
+    );
+
+    // Act
+    const parse = () => toggles.map((toggle) => parseToggle(JSON.parse(toggle)));
+
+    // Assess
+    expect(toggles.length).toBeGreaterThanOrEqual(8);
+    expect(parse).not.toThrow();
   });
 
   it('documents every environment variable the deployed code reads', () => {
