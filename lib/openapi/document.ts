@@ -4,25 +4,23 @@
  * URL (`PROBLEM_TYPE_BASE_URL`), so the document names the same type URIs the responses carry.
  */
 import { problemCatalogue } from '../problems/catalogue.js';
-import { problemSchema } from './problem-schema.js';
-import { codesByStatus, mayCarryRetryAfter, problemTypes } from './problems.js';
+import { SCOPES } from '../routes.js';
+import { DESCRIPTION, SERVERS, TAGS } from './info.js';
+import { gatewayErrorSchema, problemSchema } from './problem-schema.js';
+import { codesByStatus, problemTypes, type StatusGroup } from './problems.js';
 import { type HeaderName, type JsonSchema, type RouteSpec, routes } from './routes.js';
 
 /** Version of the HTTP contract (not of the package): bump on every breaking change. */
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '1.1.0';
 
 type Json = Record<string, unknown>;
 
-const HEADERS: Record<HeaderName | 'X-Request-Id', Json> = {
+const HEADERS: Record<HeaderName | 'X-Request-Id' | 'Allow', Json> = {
   'X-Request-Id': {
     description: 'Id of this request; the same as `requestId` in a problem body and in the logs.',
-    required: true,
     schema: { type: 'string' },
   },
-  Location: {
-    description: 'The job to poll: `/jobs/{jobId}`.',
-    schema: { type: 'string' },
-  },
+  Location: { description: 'The job to poll: `/jobs/{jobId}`.', schema: { type: 'string' } },
   'Retry-After': {
     description: 'Seconds to wait before the next request (poll or retry) is worth sending.',
     schema: { type: 'integer', minimum: 1 },
@@ -32,16 +30,34 @@ const HEADERS: Record<HeaderName | 'X-Request-Id', Json> = {
     schema: { type: 'string' },
   },
   'Idempotent-Replayed': {
-    description: 'Present on a replayed answer to a retried `Idempotency-Key`.',
+    description: 'Present on a replayed answer to a retried `Idempotency-Key` or redelivery.',
     schema: { type: 'string', const: 'true' },
   },
   'Original-Request-Id': {
     description: 'On a replay: the `X-Request-Id` of the request that produced the answer.',
     schema: { type: 'string' },
   },
+  Allow: { description: 'The methods the path serves.', schema: { type: 'string' } },
 };
 
-const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+/**
+ * A header declared inline (not `$ref`'d) so `required` is visible to generators: `true` only
+ * where every answer of that response carries it.
+ */
+const header = (name: keyof typeof HEADERS, required: boolean): Json => ({
+  ...HEADERS[name],
+  required,
+});
+
+/** What API Gateway answers on its own on this route (see `GatewayError`). */
+function gatewayStatuses(route: RouteSpec): Set<number> {
+  return new Set([
+    ...(typeof route.auth === 'object' ? [401, 403] : []),
+    ...(route.body ? [413] : []),
+    429,
+    500,
+  ]);
+}
 
 /**
  * Collects schemas that have an `$id` into `components.schemas` (named by it, `$id` removed so
@@ -66,6 +82,34 @@ class SchemaComponents {
   }
 }
 
+/**
+ * A request body schema as the document states it: a property's `default` (what the service fills
+ * in when it is left out) moves into its description. Generators read `default` as "always
+ * present" (openapi-typescript makes such a property required), which is true of the validated
+ * body but not of what a client must send.
+ */
+export function asRequestSchema(schema: JsonSchema): JsonSchema {
+  const known = requestSchemas.get(schema);
+  if (known) return known;
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (!properties) return schema;
+  const stated = Object.fromEntries(
+    Object.entries(properties).map(([name, property]) => {
+      if (!('default' in property)) return [name, property];
+      const { default: value, ...rest } = property;
+      const said = `Optional; \`${JSON.stringify(value)}\` when left out.`;
+      const description =
+        typeof rest.description === 'string' ? `${rest.description} ${said}` : said;
+      return [name, { ...rest, description }];
+    }),
+  );
+  const asStated = { ...schema, properties: stated };
+  requestSchemas.set(schema, asStated);
+  return asStated;
+}
+/** One stated form per schema object, so a schema used by two routes stays one component. */
+const requestSchemas = new WeakMap<JsonSchema, JsonSchema>();
+
 function queryParameters(query: JsonSchema): Json[] {
   const properties = (query.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((query.required ?? []) as string[]);
@@ -86,58 +130,85 @@ function parameters(route: RouteSpec): Json[] {
     ...(typeof schema.description === 'string' && { description: schema.description }),
     schema,
   }));
-  const headers = (route.requestHeaders ?? []).map((header) => ({
-    name: header.name,
+  const headers = (route.requestHeaders ?? []).map((requestHeader) => ({
+    name: requestHeader.name,
     in: 'header',
     required: false,
-    description: header.description,
-    schema: header.schema,
+    description: requestHeader.description,
+    schema: requestHeader.schema,
   }));
   return [...path, ...(route.query ? queryParameters(route.query) : []), ...headers];
 }
 
-function problemResponses(route: RouteSpec): Record<string, Json> {
-  const responses: Record<string, Json> = {};
-  for (const [status, codes] of codesByStatus(route.problems)) {
-    const headers: Json = { 'X-Request-Id': headerRef('X-Request-Id') };
-    if (mayCarryRetryAfter(codes)) headers['Retry-After'] = headerRef('Retry-After');
-    const content: Json = {
-      'application/problem+json': {
-        schema: {
-          allOf: [
-            { $ref: '#/components/schemas/Problem' },
-            { properties: { status: { const: status }, code: { enum: codes } } },
-          ],
-        },
+const GATEWAY_CONTENT = {
+  'application/json': { schema: { $ref: '#/components/schemas/GatewayError' } },
+};
+
+function problemContent(status: number, group: StatusGroup): Json {
+  return {
+    'application/problem+json': {
+      schema: {
+        allOf: [
+          { $ref: '#/components/schemas/Problem' },
+          {
+            type: 'object',
+            required: ['status', 'code'],
+            properties: { status: { const: status }, code: { enum: group.codes } },
+          },
+        ],
       },
-    };
-    if (status === 401 && typeof route.auth === 'object') {
-      content['application/json'] = {
-        schema: {
-          description: 'The API Gateway JWT authorizer’s own answer (no token, or a bad one).',
-          type: 'object',
-          properties: { message: { type: 'string' } },
-        },
-      };
-    }
-    responses[String(status)] = {
-      description: codes.map((code) => `\`${code}\`: ${problemCatalogue[code].title}.`).join(' '),
-      headers,
-      content,
-    };
+    },
+  };
+}
+
+/** One error status of a route: our problems, API Gateway's own answer, or both. */
+function errorResponse(route: RouteSpec, status: number, group: StatusGroup | undefined): Json {
+  const byGateway = gatewayStatuses(route).has(status);
+  const headers: Json = { 'X-Request-Id': header('X-Request-Id', !byGateway) };
+  if (group && group.retryAfter !== 'never') {
+    headers['Retry-After'] = header('Retry-After', group.retryAfter === 'always' && !byGateway);
   }
-  return responses;
+  if (group && route.replays) {
+    headers['Idempotent-Replayed'] = header('Idempotent-Replayed', false);
+    headers['Original-Request-Id'] = header('Original-Request-Id', false);
+  }
+  const described = (group?.codes ?? []).map(
+    (code) => `\`${code}\`: ${problemCatalogue[code].title}.`,
+  );
+  if (byGateway) described.push('Or API Gateway’s own answer (`GatewayError`, no `X-Request-Id`).');
+  return {
+    description: described.join(' '),
+    headers,
+    content: {
+      ...(group && problemContent(status, group)),
+      ...(byGateway && GATEWAY_CONTENT),
+    },
+  };
+}
+
+function errorResponses(route: RouteSpec): Record<string, Json> {
+  const groups = codesByStatus(route.problems);
+  const statuses = [...new Set([...groups.keys(), ...gatewayStatuses(route)])].sort(
+    (a, b) => a - b,
+  );
+  return Object.fromEntries(
+    statuses.map((status) => [String(status), errorResponse(route, status, groups.get(status))]),
+  );
 }
 
 function operation(route: RouteSpec, components: SchemaComponents): Json {
   const responses: Record<string, Json> = {};
   for (const success of route.success) {
-    const headers: Json = { 'X-Request-Id': headerRef('X-Request-Id') };
-    for (const name of success.headers ?? []) headers[name] = headerRef(name);
+    const headers: Json = { 'X-Request-Id': header('X-Request-Id', true) };
+    for (const [name, when] of Object.entries(success.headers ?? {})) {
+      headers[name] = header(name as HeaderName, when === 'always');
+    }
     responses[String(success.status)] = {
       description: success.description,
       headers,
-      content: { 'application/json': { schema: components.ref(success.schema) } },
+      ...(success.schema && {
+        content: { 'application/json': { schema: components.ref(success.schema) } },
+      }),
     };
   }
   const params = parameters(route);
@@ -146,55 +217,91 @@ function operation(route: RouteSpec, components: SchemaComponents): Json {
     summary: route.summary,
     ...(route.description && { description: route.description }),
     tags: [route.tag],
-    security: typeof route.auth === 'object' ? [{ jwt: [route.auth.scope] }] : [],
+    security: typeof route.auth === 'object' ? [{ oauth2: [route.auth.scope] }] : [],
     ...(params.length > 0 && { parameters: params }),
     ...(route.body && {
       requestBody: {
         required: true,
+        description: `JSON only (\`Content-Type: application/json\`; anything else is 415), at most ${route.body.maxBytes} bytes (413 beyond).`,
         'x-max-body-bytes': route.body.maxBytes,
-        content: { 'application/json': { schema: components.ref(route.body.schema) } },
+        content: {
+          'application/json': { schema: components.ref(asRequestSchema(route.body.schema)) },
+        },
       },
     }),
-    responses: { ...responses, ...problemResponses(route) },
+    responses: { ...responses, ...errorResponses(route) },
   };
 }
 
-const DESCRIPTION = `Backend-for-front-end that creates Huawei Cloud SDRS protection groups.
+/** The `$default` route's answers to a request no operation matches. */
+function unmatchedResponses(): Record<string, Json> {
+  return {
+    '404': {
+      description: '`NOT_FOUND`: no route serves this path.',
+      headers: { 'X-Request-Id': header('X-Request-Id', true) },
+      content: problemContent(404, { codes: ['NOT_FOUND'], retryAfter: 'never' }),
+    },
+    '405': {
+      description: '`METHOD_NOT_ALLOWED`: the path is served, but not with this method.',
+      headers: { 'X-Request-Id': header('X-Request-Id', true), Allow: header('Allow', true) },
+      content: problemContent(405, { codes: ['METHOD_NOT_ALLOWED'], retryAfter: 'never' }),
+    },
+  };
+}
 
-Every failure is \`application/problem+json\` (RFC 9457, schema \`Problem\`): switch on \`code\`;
-\`x-problem-types\` lists every code with its type URI, status and what to do. \`errors[].pointer\`
-is a JSON Pointer written as a URI fragment: into the body (\`#/name\`), or naming the query or path
-parameter (\`#/limit\`, \`#/jobId\`). Every response carries \`X-Request-Id\`.
-
-Extensions: the schema keyword \`x-maxBytes\` limits a string's length in UTF-8 bytes (SDRS counts
-bytes, not characters); this service enforces it, generic validators may ignore it as an unknown
-annotation. \`x-max-body-bytes\` on a request body is the largest body accepted (413 beyond).`;
+const SCOPE_TEXT = {
+  [SCOPES.write]: 'Create protection groups.',
+  [SCOPES.read]: 'Read jobs, active-active domains and protection groups.',
+};
 
 /** Builds the OpenAPI 3.1 document for the given route table. */
 export function buildOpenApiDocument(table: readonly RouteSpec[] = routes): Json {
   const components = new SchemaComponents();
   components.ref(problemSchema);
+  components.ref(gatewayErrorSchema);
   const paths: Record<string, Json> = {};
   for (const route of table) {
     paths[route.path] = { ...paths[route.path], [route.method]: operation(route, components) };
   }
+  const tags = [...new Set(table.map((route) => route.tag))];
   return {
     openapi: '3.1.0',
-    info: { title: 'sdrs-bff', version: API_VERSION, description: DESCRIPTION },
-    tags: [...new Set(table.map((route) => route.tag))].map((name) => ({ name })),
+    info: {
+      title: 'sdrs-bff',
+      version: API_VERSION,
+      description: DESCRIPTION,
+      contact: { name: 'sdrs-bff maintainers' },
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+    },
+    servers: SERVERS,
+    tags: tags.map((name) => ({ name, description: TAGS[name] ?? name })),
     paths,
     components: {
       schemas: components.schemas,
-      headers: HEADERS,
       securitySchemes: {
-        jwt: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
+        oauth2: {
+          type: 'oauth2',
           description:
-            'Checked by the API Gateway JWT authorizer; the route also requires the listed scope.',
+            'An access token from the JWT issuer the stage is deployed with (Amazon Cognito in the deploy guide), checked by the API Gateway JWT authorizer; each operation lists the scope it needs. The URLs below are Cognito’s shape: use your issuer’s.',
+          flows: {
+            authorizationCode: {
+              authorizationUrl:
+                'https://sdrs-bff.auth.ap-southeast-1.amazoncognito.com/oauth2/authorize',
+              tokenUrl: 'https://sdrs-bff.auth.ap-southeast-1.amazoncognito.com/oauth2/token',
+              scopes: SCOPE_TEXT,
+            },
+            clientCredentials: {
+              tokenUrl: 'https://sdrs-bff.auth.ap-southeast-1.amazoncognito.com/oauth2/token',
+              scopes: SCOPE_TEXT,
+            },
+          },
         },
       },
+    },
+    'x-unmatched-requests': {
+      description:
+        'A request no operation matches is answered by the catch-all route: 404 `NOT_FOUND` for an unknown path, 405 `METHOD_NOT_ALLOWED` with `Allow` for a known path with another method.',
+      responses: unmatchedResponses(),
     },
     'x-problem-types': problemTypes(),
   };

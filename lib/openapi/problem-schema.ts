@@ -51,3 +51,22 @@ export const problemSchema = {
     },
   },
 } as const;
+
+/**
+ * The body API Gateway itself answers with before any function runs: the JWT authorizer's 401
+ * and 403, a body over its 10 MB limit (413), throttling (429), a function that failed or refused
+ * to start (500). Not problem+json, and without `X-Request-Id`.
+ */
+export const gatewayErrorSchema = {
+  $id: 'GatewayError',
+  title: 'GatewayError',
+  type: 'object',
+  required: ['message'],
+  properties: {
+    message: {
+      type: 'string',
+      description:
+        '`Unauthorized`, `Forbidden`, `Request Entity Too Large`, `Too Many Requests` or `Internal Server Error`.',
+    },
+  },
+} as const;

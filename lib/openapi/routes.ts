@@ -5,6 +5,7 @@
  * the route's declaration in lib/routes.ts. Adding a route = one entry there and one here.
  */
 import { createProtectionGroupSchema } from '../../schemas/create-protection-group.js';
+import { idempotencyKeyHeaderSchema } from '../../schemas/headers.js';
 import { jobIdSchema, listProtectionGroupsQuerySchema } from '../../schemas/lookups.js';
 import {
   latestReconcileRunQuerySchema,
@@ -20,11 +21,12 @@ import {
 } from '../../schemas/responses.js';
 import type { ProblemCode } from '../problems/catalogue.js';
 import { ROUTES, type Route, type RouteAuth } from '../routes.js';
+import type { RouteProblem } from './problems.js';
 
 /** A JSON Schema object (one of the `as const` objects in `schemas/`, or an inline one). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
-/** A response header the document defines once under `components.headers`. */
+/** A response header the document describes (besides `X-Request-Id`, on every answer). */
 export type HeaderName =
   | 'Location'
   | 'Retry-After'
@@ -36,8 +38,8 @@ export interface SuccessResponse {
   readonly status: number;
   readonly description: string;
   readonly schema: JsonSchema;
-  /** Headers besides `X-Request-Id`, which every response carries. */
-  readonly headers?: readonly HeaderName[];
+  /** Headers besides `X-Request-Id`: on every such answer, or only on some. */
+  readonly headers?: Readonly<Partial<Record<HeaderName, 'always' | 'sometimes'>>>;
 }
 
 export interface RouteSpec {
@@ -57,10 +59,16 @@ export interface RouteSpec {
     readonly description: string;
     readonly schema: JsonSchema;
   }[];
+  /** The request body: JSON only (anything else is 415). */
   readonly body?: { readonly schema: JsonSchema; readonly maxBytes: number };
   readonly success: readonly SuccessResponse[];
-  /** Every problem `code` the route can answer with; grouped by status in the document. */
-  readonly problems: readonly ProblemCode[];
+  /**
+   * Every problem `code` the route can answer with (test/openapi/problem-coverage.test.ts derives
+   * them from the code); grouped by status in the document.
+   */
+  readonly problems: readonly RouteProblem[];
+  /** Answers may be replays of a stored answer (`Idempotent-Replayed`, `Original-Request-Id`). */
+  readonly replays?: boolean;
 }
 
 /** Method, path and caller of a declared route (lib/routes.ts), as the document spells them. */
@@ -80,12 +88,26 @@ const UPSTREAM_PROBLEMS: readonly ProblemCode[] = [
 ];
 /** The scope check (`requireScope`) behind the JWT authorizer. */
 const CALLER_PROBLEMS: readonly ProblemCode[] = ['UNAUTHENTICATED', 'FORBIDDEN'];
+/** What reading a JSON body can answer (the schema check adds `VALIDATION_FAILED`). */
 const BODY_PROBLEMS: readonly ProblemCode[] = [
-  'VALIDATION_FAILED',
   'MALFORMED_JSON',
   'UNSUPPORTED_MEDIA_TYPE',
   'PAYLOAD_TOO_LARGE',
 ];
+/** The same failures, shaped for a retrying webhook sender (lib/http/webhook-responses.ts). */
+const WEBHOOK_UPSTREAM_PROBLEMS: readonly RouteProblem[] = [
+  'UPSTREAM_REJECTED',
+  'UPSTREAM_AUTH_FAILED',
+  'UPSTREAM_THROTTLED',
+  'UPSTREAM_CONFLICT',
+  { code: 'UPSTREAM_UNAVAILABLE', status: 503, retryAfter: true },
+  { code: 'UPSTREAM_TIMEOUT', status: 504, retryAfter: true },
+  'INTERNAL',
+];
+const REPLAY_HEADERS = {
+  'Idempotent-Replayed': 'sometimes',
+  'Original-Request-Id': 'sometimes',
+} as const;
 
 export const routes: readonly RouteSpec[] = [
   {
@@ -99,8 +121,8 @@ export const routes: readonly RouteSpec[] = [
       {
         name: 'Idempotency-Key',
         description:
-          'Makes a retried create safe: same key and body → the first answer again (`Idempotent-Replayed: true`); same key, other body → 422 `IDEMPOTENCY_KEY_REUSED`; first still running → 409 `IDEMPOTENCY_IN_PROGRESS`. 8 to 255 printable ASCII characters, quoted or bare (e.g. a UUID).',
-        schema: { type: 'string', minLength: 8, maxLength: 257 },
+          'Makes a retried create safe: same key and body → the first answer again (`Idempotent-Replayed: true`); same key, other body → 422 `IDEMPOTENCY_KEY_REUSED`; first still running → 409 `IDEMPOTENCY_IN_PROGRESS`. One key of 8 to 255 printable ASCII characters with at least 4 different ones, quoted (`"…"`) or bare (e.g. a UUID); a bare key has no space, `"`, `\\`, `,` or `;`.',
+        schema: idempotencyKeyHeaderSchema,
       },
     ],
     body: {
@@ -112,17 +134,20 @@ export const routes: readonly RouteSpec[] = [
         status: 202,
         description: 'SDRS accepted the create; poll the job.',
         schema: acceptedJobSchema,
-        headers: ['Location', 'Idempotent-Replayed', 'Original-Request-Id'],
+        headers: { Location: 'always', ...REPLAY_HEADERS },
       },
     ],
     problems: [
+      'VALIDATION_FAILED',
       ...BODY_PROBLEMS,
       ...CALLER_PROBLEMS,
       'IDEMPOTENCY_KEY_INVALID',
       'IDEMPOTENCY_KEY_REUSED',
       'IDEMPOTENCY_IN_PROGRESS',
+      'IDEMPOTENCY_STORE_UNAVAILABLE',
       ...UPSTREAM_PROBLEMS,
     ],
+    replays: true,
   },
   {
     ...declared(ROUTES.listProtectionGroups),
@@ -137,7 +162,7 @@ export const routes: readonly RouteSpec[] = [
         status: 200,
         description: 'One page of groups.',
         schema: protectionGroupPageSchema,
-        headers: ['Cache-Control'],
+        headers: { 'Cache-Control': 'always' },
       },
     ],
     problems: ['VALIDATION_FAILED', ...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
@@ -155,7 +180,7 @@ export const routes: readonly RouteSpec[] = [
         status: 200,
         description: 'The job in its current state.',
         schema: jobSchema,
-        headers: ['Retry-After', 'Cache-Control'],
+        headers: { 'Retry-After': 'sometimes', 'Cache-Control': 'always' },
       },
     ],
     problems: ['VALIDATION_FAILED', 'JOB_NOT_FOUND', ...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
@@ -172,7 +197,7 @@ export const routes: readonly RouteSpec[] = [
         status: 200,
         description: 'Every usable domain.',
         schema: activeDomainListSchema,
-        headers: ['Cache-Control'],
+        headers: { 'Cache-Control': 'always' },
       },
     ],
     problems: [...CALLER_PROBLEMS, ...UPSTREAM_PROBLEMS],
@@ -190,7 +215,7 @@ export const routes: readonly RouteSpec[] = [
         status: 200,
         description: 'The latest run report.',
         schema: reconcileRunReportSchema,
-        headers: ['Cache-Control'],
+        headers: { 'Cache-Control': 'always' },
       },
     ],
     problems: [
@@ -206,13 +231,19 @@ export const routes: readonly RouteSpec[] = [
     ...declared(ROUTES.getOpenApi),
     operationId: 'getOpenApiDocument',
     summary: 'This document',
+    description:
+      'The OpenAPI 3.1 description of this API, generated from the schemas the service validates with. Public; caches may keep it for five minutes.',
     tag: 'meta',
     success: [
       {
         status: 200,
         description: 'The OpenAPI 3.1 document.',
-        schema: { type: 'object', description: 'An OpenAPI 3.1 document.' },
-        headers: ['Cache-Control'],
+        schema: {
+          type: 'object',
+          description: 'An OpenAPI 3.1 document.',
+          additionalProperties: true,
+        },
+        headers: { 'Cache-Control': 'always' },
       },
     ],
     problems: ['INTERNAL'],
@@ -233,7 +264,11 @@ export const routes: readonly RouteSpec[] = [
       },
     },
     body: {
-      schema: { type: 'object', description: 'The sender’s payload, as configured per source.' },
+      schema: {
+        type: 'object',
+        description: 'The sender’s payload, as configured per source.',
+        additionalProperties: true,
+      },
       maxBytes: ROUTES.webhook.maxBodyBytes,
     },
     success: [
@@ -241,21 +276,29 @@ export const routes: readonly RouteSpec[] = [
         status: 202,
         description: 'Delivery accepted (or a redelivery of an accepted one); poll the job.',
         schema: webhookAcceptedSchema,
-        headers: ['Location', 'Idempotent-Replayed', 'Original-Request-Id'],
+        headers: { Location: 'always', ...REPLAY_HEADERS },
       },
       {
         status: 200,
         description:
           'Delivery acknowledged but filtered out by the source’s rules: nothing created.',
         schema: webhookIgnoredSchema,
+        headers: REPLAY_HEADERS,
       },
     ],
     problems: [
       ...BODY_PROBLEMS,
+      'VALIDATION_FAILED', // JSON that is not an object (pointer `#`)
       'UNAUTHENTICATED',
       'WEBHOOK_SOURCE_UNKNOWN',
       'WEBHOOK_PAYLOAD_UNMAPPABLE',
-      ...UPSTREAM_PROBLEMS,
+      // A redelivery while the first is still running: the source's `inProgressStatus`.
+      { code: 'IDEMPOTENCY_IN_PROGRESS', status: 409, retryAfter: true },
+      { code: 'IDEMPOTENCY_IN_PROGRESS', status: 503, retryAfter: true },
+      'IDEMPOTENCY_KEY_REUSED', // the same delivery id with another mapped body
+      'IDEMPOTENCY_STORE_UNAVAILABLE',
+      ...WEBHOOK_UPSTREAM_PROBLEMS,
     ],
+    replays: true,
   },
 ];

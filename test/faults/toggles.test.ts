@@ -132,7 +132,7 @@ describe('fault toggles over HTTP', () => {
     await toggle('POST', { operation: 'idempotency-store', fault: 'unavailable' });
 
     // Act
-    const down = await create('toggle-key-0001');
+    const down = documented('post', '/protection-groups', await create('toggle-key-0001'));
     const again = documented('post', '/protection-groups', await create('toggle-key-0001'));
 
     // Assess

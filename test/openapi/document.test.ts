@@ -3,7 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../handlers/get-openapi.js';
-import { buildOpenApiDocument } from '../../lib/openapi/document.js';
+import { asRequestSchema, buildOpenApiDocument } from '../../lib/openapi/document.js';
 import { routes } from '../../lib/openapi/routes.js';
 import { problemCatalogue } from '../../lib/problems/catalogue.js';
 import { createProtectionGroupSchema } from '../../schemas/create-protection-group.js';
@@ -62,7 +62,7 @@ describe('GET /openapi.json', () => {
 
   it('uses the validators’ own schemas for the create body and the list query', () => {
     // Prepare
-    const { $id: _, ...createBody } = createProtectionGroupSchema;
+    const { $id: _, ...createBody } = asRequestSchema(createProtectionGroupSchema);
     const list = doc.paths['/protection-groups'].get;
 
     // Act
@@ -77,6 +77,20 @@ describe('GET /openapi.json', () => {
     expect(
       doc.components.schemas.CreateProtectionGroupRequest.properties.description,
     ).toHaveProperty('x-maxBytes', 64);
+  });
+
+  it('states a default the service fills in without making the property look always present', () => {
+    // Act
+    const drType = doc.components.schemas.CreateProtectionGroupRequest.properties.drType;
+
+    // Assess
+    expect(createProtectionGroupSchema.properties.drType.default).toBe('migration');
+    expect(drType).not.toHaveProperty('default');
+    expect(drType).toEqual({
+      type: 'string',
+      enum: ['migration'],
+      description: 'Optional; `"migration"` when left out.',
+    });
   });
 
   it('lists every catalogue code in the problem schema and in x-problem-types', () => {
@@ -110,11 +124,52 @@ describe('GET /openapi.json', () => {
     expect(create.parameters).toContainEqual(
       expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
     );
-    expect(headersOf(create.responses['202'])).toContain('Location');
-    expect(headersOf(job.responses['200'])).toContain('Retry-After');
-    expect(headersOf(job.responses['429'])).toContain('Retry-After');
+    expect(create.responses['202'].headers.Location.required).toBe(true);
+    expect(job.responses['200'].headers['Retry-After'].required).toBe(false);
+    expect(job.responses['200'].headers['X-Request-Id'].required).toBe(true);
+    // 429 and 401 may come from API Gateway itself, which sends neither header.
+    expect(job.responses['429'].headers['Retry-After'].required).toBe(false);
+    expect(job.responses['401'].headers['X-Request-Id'].required).toBe(false);
+    expect(create.responses['503'].headers['Retry-After'].required).toBe(true);
+    expect(create.responses['502'].headers).not.toHaveProperty('Retry-After');
     expect(everyResponse.every((r) => headersOf(r).includes('X-Request-Id'))).toBe(true);
-    expect(doc.components.headers['X-Request-Id'].required).toBe(true);
+    expect(JSON.stringify(doc)).not.toContain('#/components/headers/');
+  });
+
+  it('declares the gateway’s own answers beside the service’s problems', () => {
+    // Prepare
+    const create = doc.paths['/protection-groups'].post;
+    const webhook = doc.paths['/webhooks/{source}'].post;
+
+    // Act
+    const contentTypes = (status: string) => Object.keys(create.responses[status].content);
+
+    // Assess
+    for (const status of ['401', '403', '413', '429', '500']) {
+      expect(contentTypes(status)).toEqual(['application/problem+json', 'application/json']);
+    }
+    expect(webhook.responses).not.toHaveProperty('403');
+    expect(doc.components.schemas.GatewayError.required).toEqual(['message']);
+  });
+
+  it('lists the scopes on an OAuth2 scheme every front-end operation names', () => {
+    // Prepare
+    const scheme = doc.components.securitySchemes.oauth2;
+
+    // Act
+    const used = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item as object).flatMap((op) =>
+        (op.security as Record<string, string[]>[]).flatMap((s) => s.oauth2 ?? []),
+      ),
+    );
+
+    // Assess
+    expect(new Set(used)).toEqual(
+      new Set(['sdrs-bff/protection-groups.write', 'sdrs-bff/protection-groups.read']),
+    );
+    for (const flow of Object.values(scheme.flows) as { scopes: object }[]) {
+      expect(Object.keys(flow.scopes).sort()).toEqual([...new Set(used)].sort());
+    }
   });
 
   it('compiles every component schema with a strict JSON Schema 2020-12 validator', () => {
@@ -156,7 +211,12 @@ describe('GET /openapi.json', () => {
 
     // Assess
     expect(Object.keys(grown.paths)).toEqual([...Object.keys(doc.paths), '/example/{id}']);
-    expect(Object.keys(grown.paths['/example/{id}'].get.responses)).toEqual(['200', '404', '500']);
+    expect(Object.keys(grown.paths['/example/{id}'].get.responses)).toEqual([
+      '200',
+      '404',
+      '429',
+      '500',
+    ]);
     expect(grown.paths['/example/{id}'].get.security).toEqual([]);
   });
 });
