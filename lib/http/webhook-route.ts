@@ -20,7 +20,7 @@ import type { SdrsClient } from '../upstream/sdrs-client.js';
 import type { WebhookSource } from '../webhooks/config-types.js';
 import { readDelivery, type WebhookDelivery } from '../webhooks/deliver.js';
 import type { WebhookRegistry } from '../webhooks/registry.js';
-import { idempotentHttpResponse, keptAnswer } from './idempotency-key.js';
+import { idempotentHttpResponse, keptAnswer } from './idempotent-answer.js';
 import type { HttpResponse } from './responses.js';
 import { acceptedDelivery, forSender, ignoredDelivery } from './webhook-responses.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptAnswer } from '../../lib/http/idempotency-key.js';
+import { keptAnswer } from '../../lib/http/idempotent-answer.js';
 import type { ProblemCode } from '../../lib/problems/catalogue.js';
 import {
   ProblemError,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handler } from '../../handlers/create-protection-group.js';
+import { buildOpenApiDocument } from '../../lib/openapi/document.js';
 import type { SdrsSimulator } from '../../simulator/index.js';
+import { Contract } from '../openapi/contract.js';
 import { createRequestBody } from '../support/create-body.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
 
@@ -20,9 +22,15 @@ export function newKey(): string {
   return randomUUID();
 }
 
-/** Invokes the real handler with an API Gateway event for `POST /protection-groups`. */
-export function create(body: unknown, options: CreateOptions = {}) {
-  return handler(
+/** The OpenAPI document every answer of these tests is checked against. */
+const contract = new Contract(buildOpenApiDocument());
+
+/**
+ * Invokes the real handler with an API Gateway event for `POST /protection-groups`. Every answer,
+ * replays and store failures included, must be one the OpenAPI document declares (else it throws).
+ */
+export async function create(body: unknown, options: CreateOptions = {}) {
+  const response = await handler(
     httpEvent({
       method: 'POST',
       path: '/protection-groups',
@@ -35,6 +43,12 @@ export function create(body: unknown, options: CreateOptions = {}) {
     }),
     lambdaContext(),
   );
+  contract.check('post', '/protection-groups', {
+    status: response.statusCode,
+    headers: response.headers ?? {},
+    body: response.body === undefined ? undefined : JSON.parse(response.body),
+  });
+  return response;
 }
 
 /** The parsed JSON body of a handler response. */
