@@ -8,6 +8,7 @@ import { runProcess } from '../support/run-process.js';
 import { attackerReproTests } from './attacker-repros.js';
 import { browserTests } from './browser.js';
 import { frontEndFlowTests } from './front-end-flow.js';
+import { frontEndKitTests } from './front-end-kit.js';
 import type { SmokeStack } from './stack.js';
 import { ticketOutcomeTests } from './ticket-outcomes.js';
 
@@ -92,4 +93,5 @@ describe('npm start with authentication on: the local gateway in front of server
   describe('in a real browser', () => browserTests(stack));
   describe('the reported attacks', () => attackerReproTests(stack));
   describe('tickets learn the outcome', () => ticketOutcomeTests(stack));
+  describe('the typed client and the example front end', () => frontEndKitTests(stack));
 });

@@ -19,6 +19,8 @@ export async function freePort(): Promise<number> {
 /** `npm start` as a child process: its local gateway and serverless-offline, with the simulator. */
 export interface LocalApi {
   readonly url: string;
+  /** The embedded simulator, whose fault toggles are at `/_simulator/faults`. */
+  readonly simulatorUrl: string;
   /** The note this stack writes for other local commands (`LOCAL_STACK_FILE`), in a temp folder. */
   readonly stackFile: string;
   /** The ticketing simulator `npm start` points the example sources at. */
@@ -76,6 +78,7 @@ export async function startLocalApi(extraEnv: Record<string, string> = {}): Prom
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
     stackFile,
     ticketingUrl: `http://127.0.0.1:${ticketingPort}`,
     output: () => output,
