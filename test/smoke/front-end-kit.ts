@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
+import { freePort } from '../support/local-api.js';
 import { runProcess } from '../support/run-process.js';
+import { startPrismProxy } from './prism.js';
+import { sendContractTraffic } from './prism-traffic.js';
 import type { SmokeStack } from './stack.js';
 
 /** The typed client's example front-end flow against `npm start`, with a minted token. */
@@ -33,4 +36,37 @@ export function frontEndKitTests(stack: () => SmokeStack): void {
       invalidCreate: expect.stringMatching(/^Please fix: #\/name /),
     });
   }, 120_000);
+
+  it('passes Prism’s validating proxy: no answer of the flow, a toggle or an outage breaks the document', async () => {
+    // Prepare
+    const prism = await startPrismProxy(stack().api.url, await freePort());
+
+    try {
+      // Act
+      const flow = await runProcess(
+        'npx',
+        ['tsx', 'examples/front-end/run.ts', prism.url, 'pg-prism-flow'],
+        { ACCESS_TOKEN: stack().token },
+      );
+      const exchanges = await sendContractTraffic(
+        prism.url,
+        stack().api.simulatorUrl,
+        stack().token,
+      );
+
+      // Assess
+      expect(JSON.parse(flow.stdout)).toMatchObject({ job: 'succeeded', listed: true });
+      expect(exchanges).toHaveLength(39);
+      expect(exchanges.flatMap((e) => e.response.map((v) => `${e.what}: ${v.message}`))).toEqual(
+        [],
+      );
+      expect(new Set(exchanges.map((e) => e.status))).toEqual(
+        new Set([200, 202, 400, 409, 415, 404, 422, 429, 502, 503, 504]),
+      );
+      const refused = exchanges.filter((e) => e.request.length > 0).map((e) => e.what);
+      expect(refused).toEqual(['invalid body', 'text body', 'invalid key', 'invalid query']);
+    } finally {
+      await prism.stop();
+    }
+  }, 180_000);
 }
