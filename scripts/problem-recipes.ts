@@ -14,8 +14,9 @@ export const PROBLEM_RECIPES: Record<ProblemCode, string> = {
   NOT_FOUND: '`GET /no-such-route`',
   METHOD_NOT_ALLOWED: '`DELETE /protection-groups`',
   UNAUTHENTICATED:
-    '`npx tsx scripts/send-webhook.ts jira-cloud --secret wrong`; front-end routes: `AUTH_DISABLED=false npm start`',
-  FORBIDDEN: 'deployed only: a token without the route’s scope',
+    '`npx tsx scripts/send-webhook.ts jira-cloud --secret wrong`; front-end routes: `AUTH_DISABLED=false npm start`, no token',
+  FORBIDDEN:
+    '`AUTH_DISABLED=false npm start`, a create with a token from `npm run token -- --scope read`',
   UPSTREAM_REJECTED: 'toggle `{"operation":"create","fault":"rejected","code":"SDRS.0233"}`',
   UPSTREAM_AUTH_FAILED: 'toggle `{"operation":"create","fault":"credentials-rejected"}`',
   UPSTREAM_THROTTLED: 'toggle `{"operation":"create","fault":"throttled","retryAfter":5}`',

@@ -198,6 +198,9 @@ export async function handleControl(
   res: ServerResponse,
   targets: ControlTargets,
 ): Promise<void> {
+  // Like the local DynamoDB: a web page must not be able to break the developer's simulator.
+  // Browsers send `Origin` on every cross-origin request (a no-preflight text/plain POST too).
+  if (req.headers.origin !== undefined) return reply(res, 403, { error: 'no browsers' });
   const path = new URL(req.url ?? '/', 'http://simulator').pathname.replace(/\/$/, '');
   if (path !== CONTROL_PATH) return reply(res, 404, { error: `no control at ${path}` });
   if (req.method === 'GET') return reply(res, 200, pending(targets));

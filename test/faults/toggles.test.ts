@@ -162,6 +162,19 @@ describe('fault toggles over HTTP', () => {
     expect(lookup.status).toBe(200);
   });
 
+  it('refuses any request a browser sends (a web page must not break the simulator)', async () => {
+    // Act
+    const fromPage = await fetch(`${upstream.sim.url}${CONTROL_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'http://evil.example' },
+      body: JSON.stringify({ operation: 'create', fault: 'failing' }),
+    });
+
+    // Assess
+    expect(fromPage.status).toBe(403);
+    expect((await toggle('GET')).json).toEqual({ faults: [], jobFailures: [] });
+  });
+
   it('refuses a toggle it cannot carry out, naming every problem', async () => {
     // Act
     const refused = await toggle('POST', { operation: 'delete', fault: 'slow', times: 0 });

@@ -20,7 +20,6 @@ const CODE_LITERAL = new RegExp(`'(${CODES.join('|')})'`, 'g');
 /** Declarations, not producers: the catalogue itself and the document generated from it. */
 const DECLARATIONS = [/^lib\/problems\/catalogue\.ts$/, /^lib\/openapi\//];
 const STACK_BUILDER = 'lib/http/http-handler.ts';
-const BODY_PARSER = '@middy/http-json-body-parser';
 
 const source = (file: string) => readFileSync(join(root, file), 'utf8');
 
@@ -143,7 +142,6 @@ function derivedProblems(handlerFile: string): Map<ProblemCode, Set<number>> {
   const files = [...reachable(handlerFile)].filter(
     (file) => file.endsWith('.ts') && !DECLARATIONS.some((d) => d.test(file)),
   );
-  const parsesJson = reachable(handlerFile).has(BODY_PARSER);
   const classes = fixedCodeClasses(files);
   const produced = new Map<ProblemCode, Set<number>>();
   const add = (code: ProblemCode, status: number = problemCatalogue[code].status) =>
@@ -154,9 +152,6 @@ function derivedProblems(handlerFile: string): Map<ProblemCode, Set<number>> {
     text = text.replace(/^export class (\w+) extends \w+ \{[\s\S]*?^\}/gm, (body, name: string) =>
       classes.has(name) ? '' : body,
     );
-    // The parser-error branch of the problem handler runs only where the JSON parser runs.
-    if (!parsesJson)
-      text = text.replace(/if \(cause\?\.package === BODY_PARSER[\s\S]*?\n {2}\}/, '');
     for (const [, code] of text.matchAll(CODE_LITERAL)) add(code as ProblemCode);
     for (const [, code, status] of text.matchAll(/'([A-Z_]+)'[^\n;]*\? (\d{3})\b/g)) {
       if (CODES.includes(code as ProblemCode)) add(code as ProblemCode, Number(status));
