@@ -37,6 +37,16 @@ export function frontEndKitTests(stack: () => SmokeStack): void {
     });
   }, 120_000);
 
+  it('answers HEAD /openapi.json 405 with Allow: GET, as the document’s unmatched requests say', async () => {
+    // Act
+    const head = await fetch(`${stack().api.url}/openapi.json`, { method: 'HEAD' });
+
+    // Assess: no HEAD route is deployed, so the catch-all answers, as API Gateway would.
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET');
+    expect(head.headers.get('x-request-id')).toEqual(expect.any(String));
+  });
+
   it('passes Prism’s validating proxy: no answer of the flow, a toggle or an outage breaks the document', async () => {
     // Prepare
     const prism = await startPrismProxy(stack().api.url, await freePort());
