@@ -66,7 +66,6 @@ function withOutageSwitch(server: ReturnType<typeof dynalite>): (times: number) 
   };
 }
 
-/** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates the idempotency table. */
 /** Starts dynalite on 127.0.0.1 (`port` 0: a free one) and creates both tables. */
 export async function startLocalDynamoDb(
   options: { port?: number; tableName?: string } = {},
