@@ -42,8 +42,9 @@ export function messageFor(problem: AnyProblem): string {
     case 'UPSTREAM_TIMEOUT':
     case 'IDEMPOTENCY_IN_PROGRESS':
     case 'IDEMPOTENCY_STORE_UNAVAILABLE':
-    case 'S3_UNAVAILABLE':
       return 'SDRS is busy: try again in a moment (your request will not be doubled).';
+    case 'S3_UNAVAILABLE':
+      return 'The run reports cannot be read just now: try again in a moment.';
     case 'DESIRED_LIST_NOT_FOUND':
       return 'The desired list is missing: upload it, the next run reads it.';
     case 'UPSTREAM_AUTH_FAILED':

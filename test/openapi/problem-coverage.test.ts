@@ -130,7 +130,7 @@ function fixedCodeClasses(files: Iterable<string>): Map<string, ProblemCode> {
     for (const [body = '', name = ''] of source(file).matchAll(
       /^export class (\w+) extends \w+ \{[\s\S]*?^\}/gm,
     )) {
-      const code = /super\(\s*'([A-Z_]+)'/.exec(body)?.[1];
+      const code = /super\(\s*'([A-Z0-9_]+)'/.exec(body)?.[1];
       if (code && CODES.includes(code as ProblemCode)) classes.set(name, code as ProblemCode);
     }
   }
@@ -153,7 +153,7 @@ function derivedProblems(handlerFile: string): Map<ProblemCode, Set<number>> {
       classes.has(name) ? '' : body,
     );
     for (const [, code] of text.matchAll(CODE_LITERAL)) add(code as ProblemCode);
-    for (const [, code, status] of text.matchAll(/'([A-Z_]+)'[^\n;]*\? (\d{3})\b/g)) {
+    for (const [, code, status] of text.matchAll(/'([A-Z0-9_]+)'[^\n;]*\? (\d{3})\b/g)) {
       if (CODES.includes(code as ProblemCode)) add(code as ProblemCode, Number(status));
     }
     for (const [name, code] of classes) if (text.includes(`new ${name}(`)) add(code);
@@ -182,7 +182,7 @@ function declaredProblems(operation: {
   for (const [status, response] of Object.entries(operation.responses)) {
     const schema = JSON.stringify(response.content?.['application/problem+json']?.schema ?? {});
     const codes = /"code":\{"enum":\[([^\]]*)\]/.exec(schema)?.[1] ?? '';
-    for (const code of codes.match(/[A-Z_]+/g) ?? []) {
+    for (const code of codes.match(/[A-Z0-9_]+/g) ?? []) {
       declared.set(code, (declared.get(code) ?? new Set()).add(Number(status)));
     }
   }
