@@ -19,7 +19,11 @@ const HTTP_FUNCTIONS = Object.keys(FUNCTIONS).filter((name) => !SCHEDULED.has(na
 const inBucket = (path: string) => ({ 'Fn::Sub': `\${ReconcileBucket.Arn}${path}` });
 const logicalId = (fn: string) => `${fn[0]?.toUpperCase()}${fn.slice(1)}`;
 
-/** `serverless package` yields the whole, least-privilege stack. */
+/**
+ * `serverless package` yields the whole, least-privilege stack. One file on purpose, past the
+ * usual ~300 lines: packaging two stages takes most of a minute, and every assertion below reads
+ * the same two packaged templates.
+ */
 describe(`serverless package (no AWS credentials${canCutNetwork ? ', no network' : ''})`, () => {
   let ci: Packaged;
   let prod: Packaged;
