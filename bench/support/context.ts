@@ -126,6 +126,8 @@ export function functionEnv(
     SDRS_MAX_RETRIES: '2',
     SDRS_SECRET_MAX_AGE_SECONDS: '300',
     IDEMPOTENCY_TABLE: 'sdrs-bff-bench-idempotency',
+    OUTCOME_TABLE: 'sdrs-bff-bench-outcomes',
+    RECONCILE_BUCKET: 'sdrs-bff-bench-reconcile',
     POWERTOOLS_SERVICE_NAME: 'sdrs-bff',
     POWERTOOLS_LOG_LEVEL: 'INFO',
     ...extra,
