@@ -2,7 +2,7 @@
 import type { Context } from 'aws-lambda';
 import { readWebhookSettings } from '../webhooks/config.js';
 import { type DeadLetters, logOnlyDeadLetters, sqsDeadLetters } from './dead-letters.js';
-import { jobPoller } from './job-poller.js';
+import { type JobPolls, jobPolls } from './job-poller.js';
 import { OutcomeRecords } from './records.js';
 import { readOutcomeSettings } from './settings.js';
 import { TicketTargets } from './targets/registry.js';
@@ -16,6 +16,7 @@ interface Container {
   readonly targets: TicketTargets;
   readonly deadLetters: DeadLetters;
   readonly settings: ReturnType<typeof readOutcomeSettings>;
+  readonly polls: JobPolls;
 }
 
 let container: Container | undefined;
@@ -25,6 +26,7 @@ function fromEnv(): Container {
   return {
     settings,
     records: new OutcomeRecords(settings.tableName),
+    polls: jobPolls(),
     targets: new TicketTargets(readWebhookSettings(), settings.postTimeoutMs),
     deadLetters: settings.deadLetterQueueUrl
       ? sqsDeadLetters(settings.deadLetterQueueUrl)
@@ -40,7 +42,7 @@ export async function runWatcher(
   const remainingMs = () => (context?.getRemainingTimeInMillis() ?? 60_000) - RESERVE_MS;
   return watchOutcomes({
     ...container,
-    pollJob: jobPoller(remainingMs()),
+    pollJob: container.polls.poller(remainingMs()),
     remainingMs,
   });
 }
