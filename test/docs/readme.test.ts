@@ -27,7 +27,7 @@ function settingsReadByDeployedCode(): Set<string> {
     )) {
       const name = match[1] ?? match[2] ?? match[3] ?? match[4];
       if (name && name in problemCatalogue) continue;
-      if (name && /^(SDRS|IDEMPOTENCY|CORS|AUTH|JWT|PROBLEM|WEBHOOK|RECONCILE)_/.test(name))
+      if (name && /^(SDRS|IDEMPOTENCY|CORS|AUTH|JWT|PROBLEM|WEBHOOK|RECONCILE|OUTCOME|JIRA|SERVICENOW|LOCAL)_/.test(name))
         names.add(name);
     }
   }
