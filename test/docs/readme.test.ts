@@ -17,6 +17,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The prefixes of this service's own settings (AWS_*, POWERTOOLS_* are the platform's). */
+const SETTING_NAME =
+  /^(SDRS|IDEMPOTENCY|CORS|AUTH|JWT|PROBLEM|WEBHOOK|RECONCILE|OUTCOME|JIRA|SERVICENOW|LOCAL)_/;
+
 /** Settings the deployed code reads from the environment (problem codes are not settings). */
 function settingsReadByDeployedCode(): Set<string> {
   const names = new Set<string>();
@@ -27,8 +31,7 @@ function settingsReadByDeployedCode(): Set<string> {
     )) {
       const name = match[1] ?? match[2] ?? match[3] ?? match[4];
       if (name && name in problemCatalogue) continue;
-      if (name && /^(SDRS|IDEMPOTENCY|CORS|AUTH|JWT|PROBLEM|WEBHOOK|RECONCILE|OUTCOME|JIRA|SERVICENOW|LOCAL)_/.test(name))
-        names.add(name);
+      if (name && SETTING_NAME.test(name)) names.add(name);
     }
   }
   return names;
