@@ -7,7 +7,13 @@
  *   DELETE /_simulator/faults   drop every queued toggle
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gatewayError, sdrsError } from './envelopes.js';
+import {
+  gatewayError,
+  PERMISSION_ERRORS,
+  type PermissionCode,
+  permissionError,
+  sdrsError,
+} from './envelopes.js';
 import type { Fault, FaultQueue, FaultRoute } from './faults.js';
 import { readBody } from './http.js';
 import { JOB_FAIL_CODE, type SimulatorState } from './state.js';
@@ -23,6 +29,7 @@ export const TOGGLES = [
   'timeout', // no answer at all → UPSTREAM_TIMEOUT (after SDRS_TIMEOUT_MS)
   'rejected', // 4xx {"error":{code,message}} → UPSTREAM_REJECTED, or UPSTREAM_CONFLICT for 409
   'credentials-rejected', // 403 APIGW.0302 → UPSTREAM_AUTH_FAILED
+  'permission-denied', // 400 SDRS.0001–SDRS.0005 (`code`, default SDRS.0004) → UPSTREAM_AUTH_FAILED
   'job-fails', // the next creates' jobs end FAIL with `code` → a failed job, UPSTREAM_JOB_FAILED
 ] as const;
 export type ToggleName = (typeof TOGGLES)[number] | 'store-unavailable';
@@ -87,6 +94,15 @@ export function parseToggle(input: unknown): Toggle {
   if (fault === 'job-fails' && body.operation !== 'create') {
     problems.push('fault "job-fails" applies to operation "create"');
   }
+  if (
+    fault === 'permission-denied' &&
+    body.code !== undefined &&
+    !Object.hasOwn(PERMISSION_ERRORS, String(body.code))
+  ) {
+    problems.push(
+      `fault "permission-denied" takes code ${Object.keys(PERMISSION_ERRORS).join(', ')}`,
+    );
+  }
   const times = integer(body.times, 'times', 1, 1000, problems) ?? 1;
   const retryAfter = integer(body.retryAfter, 'retryAfter', 0, 3600, problems) ?? 5;
   const status = integer(body.status, 'status', 400, 499, problems) ?? 400;
@@ -145,6 +161,13 @@ export function faultOf(toggle: Toggle): Fault | undefined {
         kind: 'answer',
         status: toggle.status,
         body: sdrsError(toggle.code ?? 'SDRS.0203', toggle.message ?? 'Invalid availability zone'),
+      };
+    case 'permission-denied':
+      return {
+        ...base,
+        kind: 'answer',
+        status: 400,
+        body: permissionError((toggle.code ?? 'SDRS.0004') as PermissionCode),
       };
     case 'credentials-rejected':
       return {

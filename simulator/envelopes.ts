@@ -33,6 +33,31 @@ export function sdrsError(
   return { [outerKey]: { code, message } };
 }
 
+/** SDRS's answer to a poll of a job it does not know: `SDRS.0408` "Null job", HTTP 500 as its error table lists it. */
+export const NULL_JOB = { status: 500, code: 'SDRS.0408', message: 'Null job' } as const;
+
+/**
+ * SDRS's own permission codes, each with the message of its error table; SDRS answers them with
+ * HTTP 400 (the `permission-denied` toggle and the fault tests send them).
+ */
+export const PERMISSION_ERRORS = {
+  'SDRS.0001': 'Invalid tenant ID',
+  'SDRS.0002': 'Invalid tenant token',
+  'SDRS.0003': 'Invalid roles',
+  'SDRS.0004': 'Incorrect API invoking permissions',
+  'SDRS.0005': 'No permission for the operation',
+} as const;
+
+/** One of SDRS's permission codes. */
+export type PermissionCode = keyof typeof PERMISSION_ERRORS;
+
+/** The 400 answer body SDRS sends for a permission code: `{"error":{code,message}}`. */
+export function permissionError(
+  code: PermissionCode,
+): Record<string, { code: string; message: string }> {
+  return sdrsError(code, PERMISSION_ERRORS[code]);
+}
+
 /**
  * API gateway error body: `{"error_code": "APIGW.0301", "error_msg": "...", "request_id": "..."}`.
  * `code` is either the number part (`'0308'`, prefixed with `prefix`) or a full code

@@ -3,7 +3,14 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { checkAuth, type SimulatorCredentials } from './auth.js';
-import { type Answer, gatewayError, jsonAnswer, notFoundAnswer, sdrsError } from './envelopes.js';
+import {
+  type Answer,
+  gatewayError,
+  jsonAnswer,
+  NULL_JOB,
+  notFoundAnswer,
+  sdrsError,
+} from './envelopes.js';
 import { backendUnavailableAnswer, type RouteName } from './faults.js';
 import type { SimulatorState } from './state.js';
 import { checkCreateBody, checkListQuery, filterGroups } from './validation.js';
@@ -127,9 +134,9 @@ export function processRequest(
     }
     case 'job': {
       const view = state.pollJob(resolved.id ?? '', commit, ctx.now);
-      // UNCONFIRMED upstream: the docs do not say what an unknown job id returns. We answer 404
-      // with SDRS.0408 ("null job", the job-engine code closest in meaning).
-      if (!view) return bad('SDRS.0408', 'The job does not exist', 404);
+      // SDRS's error table has one "no job" code, SDRS.0408 "Null job", at HTTP 500 (its whole
+      // job-engine block is 500); that it is what an unknown id gets is our reading of it.
+      if (!view) return bad(NULL_JOB.code, NULL_JOB.message, NULL_JOB.status);
       return ok(view);
     }
     case 'list': {

@@ -201,7 +201,7 @@ export class SimulatorState {
       name: 'pg-seed',
       description: null,
       status: 'available',
-      progress: 100,
+      progress: 0, // the documented example of an available group shows 0
       source_availability_zone:
         domain?.local_replication_cluster.availability_zone ?? SEED_AZ_SOURCE,
       target_availability_zone:
@@ -221,7 +221,7 @@ export class SimulatorState {
       dr_type: 'migration',
       created_at: ts,
       updated_at: ts,
-      protection_type: null,
+      protection_type: 'replication-pair', // the only value the current docs name
       replication_model: null,
       server_type: 'ECS',
       ...partial,
@@ -308,12 +308,9 @@ export class SimulatorState {
     if (job.step >= 2 && job.endTime === null) job.endTime = new Date(now).toISOString();
     if (!group) return;
     group.updated_at = sdrsTimestamp(now);
-    if (job.step === 1) {
-      group.progress = 50;
-    } else if (job.step >= 2) {
-      group.status = job.willFail ? 'error' : 'available';
-      group.progress = job.willFail ? 0 : 100;
-    }
+    // `progress` is the replication sync progress: a new group has no replication pairs, so it
+    // stays 0 throughout (what SDRS shows while `creating` is not documented: our choice).
+    if (job.step >= 2) group.status = job.willFail ? 'error' : 'available';
   }
 
   private view(job: SdrsJob): SdrsJobView {

@@ -62,14 +62,19 @@ export function parseJobId(value: string | undefined): string {
   );
 }
 
+/** SDRS's only "no job" code ("Null job"), documented in its job-engine block at HTTP 500. */
+export const SDRS_NULL_JOB = 'SDRS.0408';
+
 /**
- * Whether an upstream error means "no such job". SDRS does not document it (UNCONFIRMED): the
- * simulator answers 404 `SDRS.0408` ("null job"); a 404 or `SDRS.0408` at any 4xx status counts.
- * A gateway 404 (`APIGW.0101`, wrong endpoint) is already `UPSTREAM_UNAVAILABLE` and stays so.
+ * Whether an upstream error means "no such job": SDRS answered `SDRS.0408` at whatever status
+ * (its error table lists it at 500; 404 and 400 are kept in case a deployment differs), or an SDRS
+ * 404 without a gateway code. A gateway 404 (`APIGW.0101`, wrong endpoint) is already
+ * `UPSTREAM_UNAVAILABLE` and stays so; any other 500 stays a retryable `UPSTREAM_UNAVAILABLE`.
  */
-function isUnknownJob(error: unknown): error is UpstreamError {
-  if (!(error instanceof UpstreamError) || error.code !== 'UPSTREAM_REJECTED') return false;
-  return error.upstream?.status === 404 || error.upstream?.code === 'SDRS.0408';
+export function isUnknownJob(error: unknown): error is UpstreamError {
+  if (!(error instanceof UpstreamError) || error.kind !== 'answered') return false;
+  if (error.upstream?.code === SDRS_NULL_JOB) return true;
+  return error.code === 'UPSTREAM_REJECTED' && error.upstream?.status === 404;
 }
 
 function jobProblem(job: Record<string, unknown>): JobProblem {

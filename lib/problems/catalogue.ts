@@ -72,10 +72,10 @@ export const problemCatalogue = {
   },
   UPSTREAM_AUTH_FAILED: {
     status: 502,
-    title: 'SDRS rejected the service credentials',
+    title: 'SDRS rejected the service credentials or permissions',
     retryable: false,
     guidance:
-      'Our AK/SK or token is wrong or expired: not the caller’s fault. Operators must fix the secret; retry later.',
+      'Our AK/SK or token is wrong or expired, or the service’s account lacks SDRS permissions (`SDRS.0001`–`SDRS.0005`): not the caller’s fault. Operators must fix the secret or the account’s IAM permissions; retry later.',
   },
   UPSTREAM_THROTTLED: {
     status: 429,
@@ -172,7 +172,7 @@ export const problemCatalogue = {
     title: 'Unknown job',
     retryable: false,
     guidance:
-      'SDRS knows no job with this id (mistyped, from another project, or expired). Stop polling; list the groups (`GET /protection-groups?name=`) to see whether the create happened.',
+      'SDRS knows no job with this id (`SDRS.0408`, or a 404: mistyped, from another project, or expired). Stop polling; list the groups (`GET /protection-groups?name=`) to see whether the create happened.',
   },
   UPSTREAM_JOB_FAILED: {
     status: 422,

@@ -22,6 +22,12 @@ const GATEWAY_CREDENTIALS_STALE = /^APIGW?\.(0301|0307)$/;
 /** Other gateway codes about our identity or its rights (→ 502, never 401/403 to the caller). */
 const GATEWAY_AUTH = /^APIGW?\.(030\d|031\d|080[12])$/;
 const GATEWAY_NOT_FOUND = /^APIGW?\.010\d$/;
+/**
+ * SDRS's own codes about our identity or its rights (invalid tenant ID, tenant token or roles, no
+ * API or operation permission): SDRS answers them with HTTP 400, yet the caller's input is not
+ * at fault — the service account is (→ 502, like the gateway's).
+ */
+const SDRS_AUTH = /^SDRS\.000[1-5]$/;
 
 interface Envelope {
   code?: string;
@@ -120,7 +126,11 @@ export function retryAfterSeconds(header: string | undefined, now = Date.now()):
 
 function classify(status: number, code: string | undefined): ProblemCode {
   if (status === 429 || (code && GATEWAY_THROTTLED.test(code))) return 'UPSTREAM_THROTTLED';
-  if (status === 401 || status === 403 || (code && GATEWAY_AUTH.test(code))) {
+  if (
+    status === 401 ||
+    status === 403 ||
+    (code && (GATEWAY_AUTH.test(code) || SDRS_AUTH.test(code)))
+  ) {
     return 'UPSTREAM_AUTH_FAILED';
   }
   if (code && GATEWAY_NOT_FOUND.test(code)) return 'UPSTREAM_UNAVAILABLE'; // our endpoint is wrong

@@ -24,6 +24,7 @@ describe('GET /protection-groups', () => {
       name: 'pg-web-01',
       description: 'web tier',
       status: 'protected',
+      progress: 37,
       created_at: '2026-05-23 03:51:58.256',
       updated_at: '2026-05-24 10:00:00.000',
     });
@@ -41,7 +42,7 @@ describe('GET /protection-groups', () => {
           name: 'pg-web-01',
           description: 'web tier',
           status: 'protected',
-          progress: 100,
+          progress: 37,
           sourceAvailabilityZone: SEED_AZ_SOURCE,
           targetAvailabilityZone: SEED_AZ_TARGET,
           productionSite: 'source',

@@ -63,7 +63,13 @@ describe('GET /jobs/{job_id}', () => {
     expect(third.end_time).toEqual(expect.any(String));
     const show = await send(sim, { path: `/server-groups/${groupId}` });
     expect(show.json).toMatchObject({
-      server_group: { id: groupId, status: 'available', progress: 100 },
+      // As the documented example of an available group: progress 0, protection_type named.
+      server_group: {
+        id: groupId,
+        status: 'available',
+        progress: 0,
+        protection_type: 'replication-pair',
+      },
     });
   });
 
@@ -105,7 +111,7 @@ describe('GET /jobs/{job_id}', () => {
     expect(later.status).toBe('SUCCESS');
   });
 
-  it('answers an unknown job id 404 SDRS.0408', async () => {
+  it('answers an unknown job id 500 SDRS.0408 "Null job", as the SDRS error table lists it', async () => {
     // Prepare
     sim = await startSimulator();
 
@@ -113,7 +119,7 @@ describe('GET /jobs/{job_id}', () => {
     const res = await send(sim, { path: `/jobs/${'0'.repeat(32)}` });
 
     // Assess
-    expect(res.status).toBe(404);
-    expect(res.json).toEqual({ error: { code: 'SDRS.0408', message: expect.any(String) } });
+    expect(res.status).toBe(500);
+    expect(res.json).toEqual({ error: { code: 'SDRS.0408', message: 'Null job' } });
   });
 });
