@@ -41,6 +41,10 @@ export {
   type GatewayPrefix,
   gatewayError,
   keystoneError,
+  NULL_JOB,
+  PERMISSION_ERRORS,
+  type PermissionCode,
+  permissionError,
   sdrsError,
 } from './envelopes.js';
 export type { Fault, FaultKind, FaultRoute, RouteName } from './faults.js';

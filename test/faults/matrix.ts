@@ -122,6 +122,14 @@ export const FAULT_CASES: readonly FaultCase[] = [
     upstreamCode: 'APIGW.0302',
   },
   {
+    // SDRS answers its permission codes with 400: still the service account's fault, not the input's.
+    name: 'SDRS.0004 (no API permission, HTTP 400)',
+    fault: answer(400, sdrsError('SDRS.0004', 'Incorrect API invoking permissions')),
+    code: 'UPSTREAM_AUTH_FAILED',
+    status: 502,
+    upstreamCode: 'SDRS.0004',
+  },
+  {
     name: 'keystone numeric code',
     fault: { ...answer(401, keystoneError()), times: 5 },
     code: 'UPSTREAM_AUTH_FAILED',
