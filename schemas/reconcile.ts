@@ -99,6 +99,7 @@ export const reconcileRunReportSchema = {
               'created',
               'succeeded',
               'running',
+              'job-not-found',
               'failed',
               'uncertain',
               'exists',

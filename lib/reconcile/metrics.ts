@@ -7,9 +7,10 @@ export const metrics = new Metrics({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'sdrs-bff',
 });
 
-/** Metric name of an outcome: `created` → `ReconcileCreated`. */
+/** Metric name of an outcome: `created` → `ReconcileCreated`, `job-not-found` → `ReconcileJobNotFound`. */
 export function outcomeMetricName(outcome: Outcome): string {
-  return `Reconcile${outcome.charAt(0).toUpperCase()}${outcome.slice(1)}`;
+  const words = outcome.split('-').map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`);
+  return `Reconcile${words.join('')}`;
 }
 
 /**

@@ -6,6 +6,7 @@ export const OUTCOMES = [
   'created', // create accepted; `jobId` (job not waited for)
   'succeeded', // waitForJobs: the job ended in SUCCESS; `protectionGroupId`
   'running', // waitForJobs: the job had not ended when the time ran low
+  'job-not-found', // waitForJobs: SDRS knows no such job (JOB_NOT_FOUND); the next run's list decides
   'failed', // SDRS refused the create, or its job failed; `problem`
   'uncertain', // the create timed out or the connection broke: not resent, the next run decides
   'exists', // a group with this name exists with the same fields
@@ -43,6 +44,7 @@ export type ReportEntry = Base &
     | { readonly outcome: 'created'; readonly jobId: string }
     | { readonly outcome: 'succeeded'; readonly jobId: string; readonly protectionGroupId?: string }
     | { readonly outcome: 'running'; readonly jobId: string; readonly problem?: ItemProblem }
+    | { readonly outcome: 'job-not-found'; readonly jobId: string; readonly problem: ItemProblem }
     | { readonly outcome: 'failed'; readonly problem: ItemProblem; readonly jobId?: string }
     | { readonly outcome: 'uncertain'; readonly problem: ItemProblem }
     | {

@@ -1,5 +1,8 @@
 import { type ItemProblem, OUTCOMES, type ReportEntry, type RunReport } from './report.js';
 
+/** The longest outcome name: the summary's counts line up under it. */
+const OUTCOME_WIDTH = Math.max(...OUTCOMES.map((outcome) => outcome.length));
+
 const label = (entry: ReportEntry): string =>
   `#${entry.index}${entry.name !== undefined ? ` ${entry.name}` : ''}`;
 
@@ -28,6 +31,10 @@ export function detailLines(entry: ReportEntry): string[] {
     case 'failed':
     case 'uncertain':
       return [`${label(entry)}: ${problemText(entry.problem)}`];
+    case 'job-not-found':
+      return [
+        `${label(entry)}: SDRS knows no job ${entry.jobId} (${problemText(entry.problem)}); the next run's listing shows whether the group exists`,
+      ];
     case 'running':
       return [
         `${label(entry)}: job ${entry.jobId} still running${entry.problem ? ` (${problemText(entry.problem)})` : ''}`,
@@ -56,7 +63,7 @@ export function formatSummary(report: RunReport): string {
   ];
   for (const outcome of OUTCOMES) {
     const count = report.totals[outcome];
-    if (count > 0) lines.push(`  ${outcome.padEnd(10)} ${String(count).padStart(5)}`);
+    if (count > 0) lines.push(`  ${outcome.padEnd(OUTCOME_WIDTH)} ${String(count).padStart(5)}`);
   }
   const details = report.items.flatMap(detailLines);
   if (details.length > 0) lines.push('', ...details.map((line) => `  ${line}`));

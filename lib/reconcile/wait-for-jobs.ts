@@ -1,4 +1,4 @@
-import { getJob } from '../lookups/jobs.js';
+import { getJob, JobNotFoundError } from '../lookups/jobs.js';
 import type { SdrsClient } from '../upstream/sdrs-client.js';
 import { type Clock, type Deadline, RunDeadlineError, systemClock } from './clock.js';
 import { forEachConcurrently } from './pool.js';
@@ -21,9 +21,10 @@ export interface JobWaitOptions {
 /**
  * Polls every created entry's job (the same normalisation as `GET /jobs/{jobId}`) in rounds, each
  * poll rate-limited, until every job has ended or the deadline is near. Returns `succeeded`,
- * `failed` (with the job's problem) or `running` per entry. A poll that fails transiently is
- * tried again next round; one that fails for good (unknown job) leaves the entry `running` with
- * the problem, since the group may still be created.
+ * `failed` (with the job's problem), `job-not-found` (SDRS knows no such job: polling again
+ * cannot help) or `running` per entry. A poll that fails transiently is tried again next round;
+ * one that fails for good otherwise leaves the entry `running` with the problem, since the group
+ * may still be created.
  */
 export async function waitForJobs(
   created: readonly CreatedEntry[],
@@ -67,6 +68,11 @@ export async function waitForJobs(
           return;
         }
         const problem = toItemProblem(error);
+        if (error instanceof JobNotFoundError) {
+          // Polling again cannot help; whether the group exists is for the next run's listing.
+          done.push({ ...entry, outcome: 'job-not-found', problem });
+          return;
+        }
         pollProblems.set(entry.index, problem);
         if (problem.retryable) stillPending.push(entry);
         else done.push({ ...entry, outcome: 'running', problem });

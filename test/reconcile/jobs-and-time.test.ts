@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../handlers/reconcile.js';
 import { ReconcileIncompleteError } from '../../lib/reconcile/errors.js';
 import type { RunReport } from '../../lib/reconcile/report.js';
+import { NULL_JOB, sdrsError } from '../../simulator/index.js';
 import { lambdaContext } from '../support/events.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { desired } from './fixtures.js';
@@ -53,6 +54,56 @@ describe('reconcile with waitForJobs (jobs end after three polls)', () => {
     });
     expect(report.upstream.throttled).toBe(1);
     expect(report.upstream.requests).toBe(sim.requests().length);
+  });
+});
+
+describe('reconcile when SDRS no longer knows a job it accepted', () => {
+  let upstream: LocalUpstream;
+
+  beforeAll(async () => {
+    upstream = await startLocalUpstream({}, { ...SETTINGS, RECONCILE_RATE_PER_SECOND: '50' });
+  });
+  afterAll(async () => {
+    await upstream.close();
+  });
+
+  it.each([
+    ['500 SDRS.0408 (as documented)', 500],
+    ['404 SDRS.0408', 404],
+  ])('reports the entry job-not-found for %s, polled once, without failing', async (_, status) => {
+    // Prepare: every job poll gets SDRS's "Null job".
+    const { sim } = upstream;
+    sim.reset();
+    sim.inject({
+      route: 'job',
+      kind: 'answer',
+      status,
+      body: sdrsError(NULL_JOB.code, NULL_JOB.message),
+      times: Number.POSITIVE_INFINITY,
+    });
+    const input = { waitForJobs: true, protectionGroups: [desired('pg-forgotten')] };
+
+    // Act
+    const report = (await handler(input, lambdaContext(60_000))) as RunReport;
+
+    // Assess
+    expect(report.complete).toBe(true);
+    expect(report.totals).toMatchObject({ 'job-not-found': 1, running: 0, failed: 0 });
+    expect(report.items).toEqual([
+      {
+        index: 0,
+        name: 'pg-forgotten',
+        outcome: 'job-not-found',
+        jobId: expect.any(String),
+        problem: expect.objectContaining({
+          code: 'JOB_NOT_FOUND',
+          status: 404,
+          retryable: false,
+          upstream: expect.objectContaining({ status, code: 'SDRS.0408' }),
+        }),
+      },
+    ]);
+    expect(sim.requests().filter((r) => r.route === 'job')).toHaveLength(1);
   });
 });
 

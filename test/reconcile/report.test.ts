@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORT_LINE_BYTES, reportForLog } from '../../lib/reconcile/lambda.js';
+import { outcomeMetricName } from '../../lib/reconcile/metrics.js';
 import { countOutcomes, type ReportEntry, type RunReport } from '../../lib/reconcile/report.js';
 import { formatSummary } from '../../lib/reconcile/summary.js';
 
@@ -89,6 +90,38 @@ describe('formatSummary', () => {
     expect(text).toContain('#1 pg-b: sourceVpcId is "vpc-2", desired "vpc-1"');
     expect(text).toContain('#2 pg-a: repeats the name of #0; not created twice');
     expect(text).toMatch(/Complete\.\n$/);
+  });
+
+  it('says of a job SDRS no longer knows that the next run decides, and names its metric', () => {
+    // Prepare
+    const gone = report([
+      {
+        index: 0,
+        name: 'pg-a',
+        outcome: 'job-not-found',
+        jobId: 'j1',
+        problem: {
+          type: 'https://sdrs-bff.invalid/problems/job-not-found',
+          title: 'Unknown job',
+          status: 404,
+          code: 'JOB_NOT_FOUND',
+          retryable: false,
+          detail: 'SDRS knows no job with the id j1.',
+          upstream: { status: 500, code: 'SDRS.0408', message: 'Null job' },
+        },
+      },
+    ]);
+
+    // Act
+    const text = formatSummary(gone);
+
+    // Assess
+    expect(text).toMatch(/ {2}job-not-found {5}1\n/);
+    expect(text).toContain(
+      "#0 pg-a: SDRS knows no job j1 (JOB_NOT_FOUND SDRS.0408: Null job); the next run's listing shows whether the group exists",
+    );
+    expect(outcomeMetricName('job-not-found')).toBe('ReconcileJobNotFound');
+    expect(outcomeMetricName('created')).toBe('ReconcileCreated');
   });
 
   it('counts in words a person reads: 1 entry, 1 request', () => {
