@@ -44,6 +44,27 @@ describe('outcomes that cannot be told normally', () => {
     expect(await env.record(accepted.json.jobId)).toMatchObject({ outcome: { kind: 'unknown' } });
   });
 
+  it('tells "unknown" (never failed or succeeded) when SDRS answers the job 500 SDRS.0408', async () => {
+    // Prepare: SDRS forgets the job it accepted, so every poll gets its documented "Null job".
+    const accepted = await sendExample('servicenow');
+    env.webhooks.upstream.sim.reset();
+    env.clock = Date.now();
+
+    // Act
+    const before = await env.watch();
+    const waiting = await env.record(accepted.json.jobId);
+    env.clock += 61 * 60_000;
+    await env.watchUntilSettled();
+
+    // Assess
+    expect(before).toMatchObject({ claimed: 1, waiting: 1, told: 0, failed: 0 });
+    expect(waiting).toMatchObject({ state: 'waiting', lastError: 'Unknown job' });
+    const messages = env.tickets.messages('servicenow');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.text).toContain(`GET /jobs/${accepted.json.jobId}`);
+    expect(await env.record(accepted.json.jobId)).toMatchObject({ outcome: { kind: 'unknown' } });
+  });
+
   it('dead-letters at once, without retrying, when the ticket system answers 401', async () => {
     // Prepare
     const accepted = await sendExample('jira-cloud');
