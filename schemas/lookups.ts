@@ -1,9 +1,12 @@
 import type { FromSchema } from 'json-schema-to-ts';
 
 /**
- * Protection-group statuses SDRS reports (the 17 of SDRS's status page,
- * plus the three "failed-over-back" states its error table mentions). The `status` filter of
- * `GET /protection-groups` accepts exactly these.
+ * The 17 protection-group statuses of SDRS's status page; the `status` filter of
+ * `GET /protection-groups` accepts exactly these. SDRS's error messages also name
+ * `failed-over-back`, `error-failing-over-back` and `error-failing-back`, but its status page does
+ * not, and it has a code for a status it does not take (`SDRS.0209` "Incorrect status"): those
+ * three get a 400 naming the 17 here rather than a round trip to SDRS. A group SDRS reports in any
+ * status still appears in an unfiltered list, its status passed through unchanged.
  */
 export const PROTECTION_GROUP_STATUSES = [
   'creating',
@@ -23,9 +26,6 @@ export const PROTECTION_GROUP_STATUSES = [
   'failing-over',
   'failed-over',
   'error-failing-over',
-  'failed-over-back',
-  'error-failing-over-back',
-  'error-failing-back',
 ] as const;
 
 /** Largest page a caller may ask for; SDRS itself allows 1000, we bound the Lambda's work. */
@@ -58,7 +58,8 @@ export const listProtectionGroupsQuerySchema = {
     },
     status: {
       type: 'string',
-      description: 'Only groups in this SDRS status.',
+      description:
+        'Only groups in this SDRS status: one of the 17 on SDRS’s status page. The three other names SDRS’s error messages use (`failed-over-back`, `error-failing-over-back`, `error-failing-back`) are refused with a 400.',
       enum: PROTECTION_GROUP_STATUSES,
     },
     limit: {

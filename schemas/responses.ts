@@ -8,7 +8,8 @@ import type { FromSchema } from 'json-schema-to-ts';
 const timestamp = {
   type: ['string', 'null'],
   format: 'date-time',
-  description: 'ISO 8601 in UTC; `null` when SDRS sent none or an unreadable one.',
+  description:
+    'ISO 8601 in UTC; `null` when SDRS sent none or an unreadable one. SDRS writes some times without a zone (`2019-05-23 03:51:58.256`); this service reads those as UTC, its own choice: SDRS does not say.',
 } as const;
 
 /** 202 of `POST /protection-groups` (and of the webhooks): the job to poll. */
@@ -80,15 +81,18 @@ export const activeDomainSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['source', 'target'],
-      description: 'The pair a create must use (SDRS rejects any other pair).',
+      description:
+        'The availability zones of the domain’s two replication clusters. SDRS calls them only one end and the other end; offering `source` as `sourceAvailabilityZone` and `target` as `targetAvailabilityZone` is this service’s choice, and SDRS does not document whether it refuses the reversed pair (a refusal comes back as `UPSTREAM_REJECTED`).',
       properties: {
         source: {
           type: 'string',
-          description: 'Production site (`local_replication_cluster`): `sourceAvailabilityZone`.',
+          description:
+            'The AZ of SDRS’s `local_replication_cluster` (one end); offered as `sourceAvailabilityZone`.',
         },
         target: {
           type: 'string',
-          description: 'DR site (`remote_replication_cluster`): `targetAvailabilityZone`.',
+          description:
+            'The AZ of SDRS’s `remote_replication_cluster` (the other end); offered as `targetAvailabilityZone`.',
         },
       },
     },
@@ -245,8 +249,17 @@ export const jobSchema = {
       description: 'The group the job created, once SDRS names it.',
     },
     problem: jobProblemSchema,
-    createdAt: { type: 'string', format: 'date-time' },
-    finishedAt: { type: 'string', format: 'date-time' },
+    createdAt: {
+      type: 'string',
+      format: 'date-time',
+      description:
+        'SDRS’s `begin_time`, in UTC (a time without a zone is read as UTC: our choice).',
+    },
+    finishedAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'SDRS’s `end_time`, in UTC (a time without a zone is read as UTC: our choice).',
+    },
   },
 } as const;
 

@@ -31,7 +31,8 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d{1,9})?(Z|[+-
 /**
  * An SDRS timestamp as ISO 8601 UTC (`2019-05-23T03:51:58.256Z`), or `null` when absent or
  * unreadable. SDRS writes both `yyyy-MM-dd HH:mm:ss.SSS` (docs) and `yyyy-MM-ddTHH:mm:ss.SSSZ`
- * (SDK comments); a time without an offset is taken as UTC, as Huawei Cloud APIs use UTC.
+ * (SDK comments). A time without an offset is read as UTC: SDRS does not say which zone it means,
+ * so that is this service's choice (its job times, which do carry one, are in UTC).
  */
 export function isoTimestamp(value: unknown): string | null {
   if (typeof value !== 'string') return null;

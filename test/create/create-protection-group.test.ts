@@ -66,6 +66,25 @@ describe('POST /protection-groups', () => {
     expect(sent?.headers['x-project-id']).toBe(upstream.sim.projectId);
   });
 
+  it('forwards the reversed AZ pair as given: SDRS decides, the service claims no rule', async () => {
+    // Prepare
+    const reversed = createRequestBody({
+      sourceAvailabilityZone: SEED_AZ_TARGET,
+      targetAvailabilityZone: SEED_AZ_SOURCE,
+    });
+
+    // Act
+    const response = await create(reversed);
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    const [sent] = upstream.sim.requests().filter((r) => r.method === 'POST');
+    expect(JSON.parse(sent?.body ?? '').server_group).toMatchObject({
+      source_availability_zone: SEED_AZ_TARGET,
+      target_availability_zone: SEED_AZ_SOURCE,
+    });
+  });
+
   it('puts the same X-Request-Id on the response as in the body and the logs', async () => {
     // Prepare
     const event = httpEvent({ method: 'POST', path: '/protection-groups', body: { name: 'x' } });

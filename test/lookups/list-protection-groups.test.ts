@@ -146,6 +146,21 @@ describe('GET /protection-groups', () => {
       [['#/status', expect.stringMatching(/^must be one of: "[a-z-]+", /)]],
     ],
     [
+      '"failed-over-back" (in SDRS error messages only, not on its status page)',
+      { status: 'failed-over-back' },
+      [['#/status', expect.stringMatching(/^must be one of: "creating", .*"error-failing-over"$/)]],
+    ],
+    [
+      '"error-failing-over-back" (in SDRS error messages only, not on its status page)',
+      { status: 'error-failing-over-back' },
+      [['#/status', expect.stringMatching(/^must be one of: "creating", .*"error-failing-over"$/)]],
+    ],
+    [
+      '"error-failing-back" (in SDRS error messages only, not on its status page)',
+      { status: 'error-failing-back' },
+      [['#/status', expect.stringMatching(/^must be one of: "creating", .*"error-failing-over"$/)]],
+    ],
+    [
       'a repeated status (comma-joined by API Gateway)',
       { status: 'available,error' },
       [['#/status', expect.stringMatching(/^must be one of: "[a-z-]+", /)]],
@@ -181,6 +196,18 @@ describe('GET /protection-groups', () => {
     expect(errors).toEqual(expect.arrayContaining(expected));
     expect(errors).toHaveLength(expected.length);
     expect(upstream.sim.requests()).toHaveLength(0);
+  });
+
+  it('passes a status SDRS reports through unchanged, even one its status page does not list', async () => {
+    // Prepare
+    upstream.sim.seedGroup({ name: 'pg-back', status: 'failed-over-back' });
+
+    // Act
+    const answer = await list();
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body.items).toMatchObject([{ name: 'pg-back', status: 'failed-over-back' }]);
   });
 
   it('bounds offset so every upstream page offset stays an int32: 400 with a pointer', async () => {
