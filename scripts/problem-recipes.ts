@@ -18,7 +18,8 @@ export const PROBLEM_RECIPES: Record<ProblemCode, string> = {
   FORBIDDEN:
     '`AUTH_DISABLED=false npm start`, a create with a token from `npm run token -- --scope read`',
   UPSTREAM_REJECTED: 'toggle `{"operation":"create","fault":"rejected","code":"SDRS.0233"}`',
-  UPSTREAM_AUTH_FAILED: 'toggle `{"operation":"create","fault":"credentials-rejected"}`',
+  UPSTREAM_AUTH_FAILED:
+    'toggle `{"operation":"create","fault":"credentials-rejected"}` (403 `APIGW.0302`), or toggle `{"operation":"create","fault":"permission-denied","code":"SDRS.0004"}` (400 `SDRS.0001`–`SDRS.0005`)',
   UPSTREAM_THROTTLED: 'toggle `{"operation":"create","fault":"throttled","retryAfter":5}`',
   UPSTREAM_CONFLICT: 'toggle `{"operation":"create","fault":"rejected","status":409}`',
   UPSTREAM_UNAVAILABLE:
@@ -38,7 +39,8 @@ export const PROBLEM_RECIPES: Record<ProblemCode, string> = {
   S3_ACCESS_DENIED:
     'not on demand under `npm start` (its local S3 grants every request); deployed: a pointer outside `lists/`',
   S3_UNAVAILABLE: 'not on demand under `npm start` (the local S3 has no fault toggle)',
-  JOB_NOT_FOUND: '`GET /jobs/0123456789abcdef0123456789abcdef`',
+  JOB_NOT_FOUND:
+    '`GET /jobs/0123456789abcdef0123456789abcdef` (the simulator answers 500 `SDRS.0408` "Null job", as SDRS documents it)',
   UPSTREAM_JOB_FAILED:
     'toggle `{"operation":"create","fault":"job-fails","code":"SDRS.1014"}`, then create and poll',
   INTERNAL: 'not on demand: it means a defect in the service',

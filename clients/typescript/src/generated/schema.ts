@@ -231,12 +231,12 @@ export interface components {
                 drillCount: number | null;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 in UTC; `null` when SDRS sent none or an unreadable one.
+                 * @description ISO 8601 in UTC; `null` when SDRS sent none or an unreadable one. SDRS writes some times without a zone (`2019-05-23 03:51:58.256`); this service reads those as UTC, its own choice: SDRS does not say.
                  */
                 createdAt: string | null;
                 /**
                  * Format: date-time
-                 * @description ISO 8601 in UTC; `null` when SDRS sent none or an unreadable one.
+                 * @description ISO 8601 in UTC; `null` when SDRS sent none or an unreadable one. SDRS writes some times without a zone (`2019-05-23 03:51:58.256`); this service reads those as UTC, its own choice: SDRS does not say.
                  */
                 updatedAt: string | null;
             }[];
@@ -276,9 +276,15 @@ export interface components {
                     message?: string;
                 };
             };
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description SDRS’s `begin_time`, in UTC (a time without a zone is read as UTC: our choice).
+             */
             createdAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description SDRS’s `end_time`, in UTC (a time without a zone is read as UTC: our choice).
+             */
             finishedAt?: string;
         };
         /** ActiveDomainList */
@@ -290,11 +296,11 @@ export interface components {
                 description: string | null;
                 /** @description No capacity left: a create in this domain fails (offer it disabled). */
                 soldOut: boolean;
-                /** @description The pair a create must use (SDRS rejects any other pair). */
+                /** @description The availability zones of the domain’s two replication clusters. SDRS calls them only one end and the other end; offering `source` as `sourceAvailabilityZone` and `target` as `targetAvailabilityZone` is this service’s choice, and SDRS does not document whether it refuses the reversed pair (a refusal comes back as `UPSTREAM_REJECTED`). */
                 availabilityZones: {
-                    /** @description Production site (`local_replication_cluster`): `sourceAvailabilityZone`. */
+                    /** @description The AZ of SDRS’s `local_replication_cluster` (one end); offered as `sourceAvailabilityZone`. */
                     source: string;
-                    /** @description DR site (`remote_replication_cluster`): `targetAvailabilityZone`. */
+                    /** @description The AZ of SDRS’s `remote_replication_cluster` (the other end); offered as `targetAvailabilityZone`. */
                     target: string;
                 };
             }[];
@@ -337,7 +343,7 @@ export interface components {
                 index: number;
                 name?: string;
                 /** @enum {string} */
-                outcome: "created" | "succeeded" | "running" | "failed" | "uncertain" | "exists" | "drift" | "invalid" | "duplicate" | "deferred" | "planned";
+                outcome: "created" | "succeeded" | "running" | "job-not-found" | "failed" | "uncertain" | "exists" | "drift" | "invalid" | "duplicate" | "deferred" | "planned";
             }[];
         };
         /** WebhookAccepted */
@@ -374,8 +380,8 @@ export interface operations {
             query?: {
                 /** @description Substring of the group name (SDRS matches it fuzzily). 1 to 64 bytes in UTF-8. */
                 name?: string;
-                /** @description Only groups in this SDRS status. */
-                status?: "creating" | "available" | "protected" | "deleting" | "error-deleting" | "error" | "starting" | "error-starting" | "reprotecting" | "error-reprotecting" | "stopping" | "error-stopping" | "reversing" | "error-reversing" | "failing-over" | "failed-over" | "error-failing-over" | "failed-over-back" | "error-failing-over-back" | "error-failing-back";
+                /** @description Only groups in this SDRS status: one of the 17 on SDRS’s status page. The three other names SDRS’s error messages use (`failed-over-back`, `error-failing-over-back`, `error-failing-back`) are refused with a 400. */
+                status?: "creating" | "available" | "protected" | "deleting" | "error-deleting" | "error" | "starting" | "error-starting" | "reprotecting" | "error-reprotecting" | "stopping" | "error-stopping" | "reversing" | "error-reversing" | "failing-over" | "failed-over" | "error-failing-over";
                 /** @description Page size, 1 to 100. */
                 limit?: number;
                 /** @description Number of matching groups to skip, 0 to 2147483547. */
@@ -518,7 +524,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
+            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials or permissions. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
             502: {
                 headers: {
                     /** @description Id of this request; the same as `requestId` in a problem body and in the logs. */
@@ -793,7 +799,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
+            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials or permissions. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
             502: {
                 headers: {
                     /** @description Id of this request; the same as `requestId` in a problem body and in the logs. */
@@ -1018,7 +1024,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
+            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials or permissions. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
             502: {
                 headers: {
                     /** @description Id of this request; the same as `requestId` in a problem body and in the logs. */
@@ -1194,7 +1200,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
+            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials or permissions. `UPSTREAM_UNAVAILABLE`: SDRS is unavailable. */
             502: {
                 headers: {
                     /** @description Id of this request; the same as `requestId` in a problem body and in the logs. */
@@ -1691,7 +1697,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials. */
+            /** @description `UPSTREAM_AUTH_FAILED`: SDRS rejected the service credentials or permissions. */
             502: {
                 headers: {
                     /** @description Id of this request; the same as `requestId` in a problem body and in the logs. */
