@@ -66,7 +66,7 @@ export function frontEndKitTests(stack: () => SmokeStack): void {
 
       // Assess
       expect(JSON.parse(flow.stdout)).toMatchObject({ job: 'succeeded', listed: true });
-      expect(exchanges).toHaveLength(39);
+      expect(exchanges).toHaveLength(43);
       expect(exchanges.flatMap((e) => e.response.map((v) => `${e.what}: ${v.message}`))).toEqual(
         [],
       );

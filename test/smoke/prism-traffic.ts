@@ -20,6 +20,7 @@ const TOGGLES: readonly object[] = [
   { fault: 'rejected', code: 'SDRS.0233' },
   { fault: 'rejected', status: 409 },
   { fault: 'credentials-rejected' },
+  { fault: 'permission-denied', code: 'SDRS.0001' },
 ];
 
 /** Sends the traffic through `proxyUrl` with `token`; toggles go straight to the simulator. */
