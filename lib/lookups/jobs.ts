@@ -63,7 +63,7 @@ export function parseJobId(value: string | undefined): string {
 }
 
 /** SDRS's only "no job" code ("Null job"), documented in its job-engine block at HTTP 500. */
-export const SDRS_NULL_JOB = 'SDRS.0408';
+const SDRS_NULL_JOB = 'SDRS.0408';
 
 /**
  * Whether an upstream error means "no such job": SDRS answered `SDRS.0408` at whatever status
@@ -71,7 +71,7 @@ export const SDRS_NULL_JOB = 'SDRS.0408';
  * 404 without a gateway code. A gateway 404 (`APIGW.0101`, wrong endpoint) is already
  * `UPSTREAM_UNAVAILABLE` and stays so; any other 500 stays a retryable `UPSTREAM_UNAVAILABLE`.
  */
-export function isUnknownJob(error: unknown): error is UpstreamError {
+function isUnknownJob(error: unknown): error is UpstreamError {
   if (!(error instanceof UpstreamError) || error.kind !== 'answered') return false;
   if (error.upstream?.code === SDRS_NULL_JOB) return true;
   return error.code === 'UPSTREAM_REJECTED' && error.upstream?.status === 404;

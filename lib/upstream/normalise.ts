@@ -25,7 +25,8 @@ const GATEWAY_NOT_FOUND = /^APIGW?\.010\d$/;
 /**
  * SDRS's own codes about our identity or its rights (invalid tenant ID, tenant token or roles, no
  * API or operation permission): SDRS answers them with HTTP 400, yet the caller's input is not
- * at fault — the service account is (→ 502, like the gateway's).
+ * at fault — the service account is (→ 502, like the gateway's). With a 5xx status SDRS failed,
+ * whatever the code says, and the answer stays a retryable `UPSTREAM_UNAVAILABLE`.
  */
 const SDRS_AUTH = /^SDRS\.000[1-5]$/;
 
@@ -126,11 +127,8 @@ export function retryAfterSeconds(header: string | undefined, now = Date.now()):
 
 function classify(status: number, code: string | undefined): ProblemCode {
   if (status === 429 || (code && GATEWAY_THROTTLED.test(code))) return 'UPSTREAM_THROTTLED';
-  if (
-    status === 401 ||
-    status === 403 ||
-    (code && (GATEWAY_AUTH.test(code) || SDRS_AUTH.test(code)))
-  ) {
+  const sdrsAuth = code !== undefined && SDRS_AUTH.test(code) && status < 500;
+  if (status === 401 || status === 403 || (code && GATEWAY_AUTH.test(code)) || sdrsAuth) {
     return 'UPSTREAM_AUTH_FAILED';
   }
   if (code && GATEWAY_NOT_FOUND.test(code)) return 'UPSTREAM_UNAVAILABLE'; // our endpoint is wrong
