@@ -45,7 +45,9 @@ export function outcomeParagraphs(record: OutcomeRecord, outcome: Outcome): stri
     }
     case 'unknown':
       return [
-        `Protection group ${name}: SDRS job ${jobId} had not ended after ${outcome.waitedMinutes} minutes, so its outcome is unknown.`,
+        outcome.reason === 'job-not-found'
+          ? `Protection group ${name}: SDRS says it knows no job ${jobId}, so its outcome is unknown.`
+          : `Protection group ${name}: SDRS job ${jobId} had not ended after ${outcome.waitedMinutes} minutes, so its outcome is unknown.`,
         `Check it with GET /jobs/${jobId} on sdrs-bff, or in the Huawei Cloud console under Storage Disaster Recovery Service, Jobs. This ticket is not told again.`,
         outcomeMarker(jobId),
       ];

@@ -12,7 +12,12 @@ export type Outcome =
       readonly errorCode?: string;
       readonly failReason?: string;
     }
-  | { readonly kind: 'unknown'; readonly waitedMinutes: number };
+  | {
+      readonly kind: 'unknown';
+      readonly waitedMinutes: number;
+      /** `job-not-found`: SDRS said it knows no such job; absent: the deadline passed. */
+      readonly reason?: 'job-not-found';
+    };
 
 /**
  * Where a record is: `waiting` (job not ended yet, or a post to retry later), `posting` (a

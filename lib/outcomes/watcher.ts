@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Job } from '../../schemas/responses.js';
+import { JobNotFoundError } from '../lookups/jobs.js';
 import { logger } from '../observability/logger.js';
 import { forEachConcurrently } from '../reconcile/pool.js';
 import { backoff } from '../upstream/resend.js';
@@ -108,14 +109,16 @@ class Run {
     const { records, settings } = this.#deps;
     let job: Job | undefined;
     let pollError: string | undefined;
+    let jobNotFound = false;
     try {
       job = await this.#deps.pollJob(record.jobId);
     } catch (error) {
       pollError = error instanceof Error ? error.message : 'unknown failure';
+      jobNotFound = error instanceof JobNotFoundError;
       logger.warn('job poll failed', { jobId: record.jobId, error: pollError });
     }
     const now = this.#now();
-    const outcome = outcomeOf(record, job, now);
+    const outcome = outcomeOf(record, job, now, jobNotFound);
     if (!outcome) {
       this.report.waiting += 1;
       await records.release(record.jobId, this.#owner, {

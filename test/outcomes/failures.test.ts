@@ -44,25 +44,26 @@ describe('outcomes that cannot be told normally', () => {
     expect(await env.record(accepted.json.jobId)).toMatchObject({ outcome: { kind: 'unknown' } });
   });
 
-  it('tells "unknown" (never failed or succeeded) when SDRS answers the job 500 SDRS.0408', async () => {
+  it('tells "unknown" at once (never failed or succeeded) when SDRS answers the job 500 SDRS.0408', async () => {
     // Prepare: SDRS forgets the job it accepted, so every poll gets its documented "Null job".
     const accepted = await sendExample('servicenow');
     env.webhooks.upstream.sim.reset();
     env.clock = Date.now();
 
-    // Act
-    const before = await env.watch();
-    const waiting = await env.record(accepted.json.jobId);
-    env.clock += 61 * 60_000;
+    // Act: runs well inside the deadline
+    const first = await env.watch();
     await env.watchUntilSettled();
 
-    // Assess
-    expect(before).toMatchObject({ claimed: 1, waiting: 1, told: 0, failed: 0 });
-    expect(waiting).toMatchObject({ state: 'waiting', lastError: 'Unknown job' });
+    // Assess: told after the first poll, with the reason, not at the deadline
+    expect(first).toMatchObject({ claimed: 1, waiting: 0, failed: 0 });
     const messages = env.tickets.messages('servicenow');
     expect(messages).toHaveLength(1);
+    expect(messages[0]?.text).toContain(`SDRS says it knows no job ${accepted.json.jobId}`);
     expect(messages[0]?.text).toContain(`GET /jobs/${accepted.json.jobId}`);
-    expect(await env.record(accepted.json.jobId)).toMatchObject({ outcome: { kind: 'unknown' } });
+    expect(await env.record(accepted.json.jobId)).toMatchObject({
+      state: 'posted',
+      outcome: { kind: 'unknown', reason: 'job-not-found' },
+    });
   });
 
   it('dead-letters at once, without retrying, when the ticket system answers 401', async () => {
