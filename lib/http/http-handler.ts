@@ -1,15 +1,13 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { logger } from '../observability/logger.js';
 import type { CompiledValidator } from '../validation/types.js';
 import { allowedOrigins, CORS_EXPOSED_HEADERS, corsOriginMatcher } from './cors.js';
 import { bodyLimit } from './middlewares/body-limit.js';
 import { parseJsonBody, requireJsonContentType } from './middlewares/json-body.js';
+import { lowerCaseHeaders } from './middlewares/lower-case-headers.js';
 import { problemDetails } from './middlewares/problem-details.js';
-import { requestIdHeader } from './middlewares/request-id-header.js';
+import { requestContext } from './middlewares/request-context.js';
 import { requireScope } from './middlewares/require-scope.js';
 import { validateBody } from './middlewares/validate-body.js';
 import { validateQuery } from './middlewares/validate-query.js';
@@ -43,26 +41,39 @@ export type HttpRoute<TBody, TQuery = undefined> = (
 const corsOrigins = allowedOrigins();
 
 /**
- * Wraps a route in the standard middleware stack, outermost first: logger context (correlation
- * id), `X-Request-Id` stamping, CORS headers (also on errors and replays), header normalisation,
- * caller scope check, query validation, content type (415 before the size check), body limit,
- * JSON decoding, body validation, and our problem+json error handler registered last.
+ * Without allowed origins Middy's CORS middleware added only this header (no origin matches):
+ * stamping it with `X-Request-Id` keeps every answer identical without running that middleware
+ * (a response copy through `structuredClone` per request).
+ */
+const HEADERS_WITHOUT_CORS =
+  corsOrigins.length === 0
+    ? { 'Access-Control-Expose-Headers': CORS_EXPOSED_HEADERS.join(',') }
+    : undefined;
+
+/**
+ * Wraps a route in the standard middleware stack, outermost first: invocation context (log keys,
+ * correlation id, `X-Request-Id`), CORS headers when origins are configured (also on errors and
+ * replays), lower-case header names, caller scope check, query validation, content type (415
+ * before the size check), body limit, JSON decoding, body validation, and our problem+json error
+ * handler registered last.
  */
 export function httpHandler<TBody = undefined, TQuery = undefined>(
   options: HttpHandlerOptions<TBody, TQuery>,
   route: HttpRoute<TBody, TQuery>,
 ): middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResponse> {
-  const handler = middy<APIGatewayProxyEventV2, HttpResponse>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(requestIdHeader())
-    .use(
+  const handler = middy<APIGatewayProxyEventV2, HttpResponse>().use(
+    requestContext({ extraHeaders: HEADERS_WITHOUT_CORS }),
+  );
+  if (corsOrigins.length > 0) {
+    handler.use(
       httpCors({
         origins: corsOrigins,
         getOrigin: corsOriginMatcher(corsOrigins),
         exposeHeaders: CORS_EXPOSED_HEADERS.join(','),
       }),
-    )
-    .use(httpHeaderNormalizer());
+    );
+  }
+  handler.use(lowerCaseHeaders());
   if (options.auth !== 'public') handler.use(requireScope(options.auth.scope));
   if (options.query) handler.use(validateQuery(options.query.validator));
   if (options.body) {

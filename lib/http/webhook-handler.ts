@@ -1,15 +1,13 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { logger } from '../observability/logger.js';
 import { ROUTES } from '../routes.js';
 import type { WebhookDelivery } from '../webhooks/deliver.js';
 import { bodyBytesOf } from './media-type.js';
 import { bodyLimit } from './middlewares/body-limit.js';
 import { requireJsonContentType } from './middlewares/json-body.js';
+import { lowerCaseHeaders } from './middlewares/lower-case-headers.js';
 import { problemDetails } from './middlewares/problem-details.js';
-import { requestIdHeader } from './middlewares/request-id-header.js';
+import { requestContext } from './middlewares/request-context.js';
 import { requestIdOf } from './request-id.js';
 import type { HttpResponse } from './responses.js';
 
@@ -30,8 +28,8 @@ export function deliveryOf(event: APIGatewayProxyEventV2, context: Context): Web
 }
 
 /**
- * The webhook route's middleware stack, outermost first: logger context, `X-Request-Id`, header
- * normalisation (lower-case names for the signature lookups), JSON content type (415 first, so a
+ * The webhook route's middleware stack, outermost first: invocation context (log keys, correlation
+ * id, `X-Request-Id`), lower-case header names (for the signature lookups), JSON content type (415 first, so a
  * large body of another type is refused for its type), body limit and problem+json. Unlike
  * `httpHandler` it never parses the body: the signature is checked on the raw bytes first.
  */
@@ -40,9 +38,8 @@ export function webhookHttpHandler(
   maxBodyBytes: number = ROUTES.webhook.maxBodyBytes,
 ): middy.MiddyfiedHandler<APIGatewayProxyEventV2, HttpResponse> {
   return middy<APIGatewayProxyEventV2, HttpResponse>()
-    .use(injectLambdaContext(logger, { resetKeys: true })) // correlation id: requestIdHeader
-    .use(requestIdHeader())
-    .use(httpHeaderNormalizer())
+    .use(requestContext())
+    .use(lowerCaseHeaders())
     .use(requireJsonContentType())
     .use(bodyLimit(maxBodyBytes))
     .use(problemDetails())

@@ -13,7 +13,7 @@ import type {
 import { WebhookAuthenticationError } from './errors.js';
 import { evaluate } from './expressions.js';
 
-/** Lower-case header names, as the header normaliser leaves them. */
+/** Lower-case header names, as `lowerCaseHeaders` leaves them. */
 export type Headers = Readonly<Record<string, string | undefined>>;
 
 /** The Standard Webhooks tolerance, as in the reference library (5 minutes either way). */

@@ -9,7 +9,7 @@ import type { HttpResponse } from '../responses.js';
 /**
  * 415 unless `Content-Type` is `application/json` (any case, any parameters, UTF-8 only). Runs
  * before the size check, so a large body of the wrong type is refused for its type. Expects the
- * header normaliser's lower-case names.
+ * lower-case header names (`lowerCaseHeaders`).
  */
 export function requireJsonContentType(): middy.MiddlewareObj<
   APIGatewayProxyEventV2,
