@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import fetch, { FetchError } from 'node-fetch';
 import { UpstreamError } from '../problems/errors.js';
+import { CallDeadline } from './call-deadline.js';
 import type { UpstreamAnswer } from './normalise.js';
 
 /**
@@ -84,19 +85,14 @@ export async function sendRequest(
   request: OutgoingRequest,
   options: TransportOptions,
 ): Promise<UpstreamAnswer> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
+  const deadline = new CallDeadline(options.timeoutMs);
   try {
     const response = await fetch(request.url.href, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       agent: agentFor,
-      signal: controller.signal,
+      signal: deadline,
       redirect: 'manual',
       compress: false,
     });
@@ -112,8 +108,8 @@ export async function sendRequest(
       truncated,
     };
   } catch (error) {
-    throw networkError(error, timedOut);
+    throw networkError(error, deadline.aborted);
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
   }
 }
