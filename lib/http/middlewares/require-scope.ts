@@ -22,18 +22,31 @@ export function offlineClaimsTrusted(env: NodeJS.ProcessEnv = process.env): bool
   return env.IS_OFFLINE !== 'true' || env.LOCAL_GATEWAY_ONLY === 'true';
 }
 
+/** The scopes one claim lists: `scope` is space-separated, `scp` a list or a string. */
+function listedScopes(value: unknown): readonly string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? value.split(' ') : [];
+}
+
 /** The scopes a token grants: API Gateway reads `scope` (space-separated) or `scp` (list, string). */
 export function grantedScopes(
   claims: Record<string, unknown>,
   gatewayScopes: readonly string[] = [],
 ): Set<string> {
-  const listed = (value: unknown): string[] =>
-    Array.isArray(value)
-      ? value.filter((item): item is string => typeof item === 'string')
-      : typeof value === 'string'
-        ? value.split(' ')
-        : [];
-  return new Set([...gatewayScopes, ...listed(claims.scope), ...listed(claims.scp)]);
+  return new Set([...gatewayScopes, ...listedScopes(claims.scope), ...listedScopes(claims.scp)]);
+}
+
+/** Whether {@link grantedScopes} holds `scope`, without building the set on every request. */
+function grantsScope(
+  claims: Record<string, unknown>,
+  gatewayScopes: readonly string[],
+  scope: string,
+): boolean {
+  return (
+    gatewayScopes.includes(scope) ||
+    listedScopes(claims.scope).includes(scope) ||
+    listedScopes(claims.scp).includes(scope)
+  );
 }
 
 function unauthenticated(reason: string): ProblemError {
@@ -62,7 +75,7 @@ export function requireScope(
       if (!claims || typeof claims.sub !== 'string' || claims.sub.trim() === '') {
         throw unauthenticated('No verified JWT claims with a subject');
       }
-      if (!grantedScopes(claims, jwt?.scopes ?? []).has(scope)) {
+      if (!grantsScope(claims, jwt?.scopes ?? [], scope)) {
         throw new ProblemError('FORBIDDEN', 'Missing scope', {
           detail: `The token lacks the scope ${scope}.`,
         });
