@@ -1,14 +1,14 @@
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { AwsJsonClient, DYNAMODB } from '../aws/json-client.js';
 import { ConfigurationError } from '../config.js';
 import { logger } from '../observability/logger.js';
 import { ProblemError } from '../problems/errors.js';
 import { readIdempotencySettings } from './config.js';
+import { DynamoDbPersistenceLayer } from './dynamodb-persistence.js';
 import { IDEMPOTENCY_KEY_ATTRIBUTE, IDEMPOTENCY_TTL_ATTRIBUTE } from './table.js';
 
 /** The container's idempotency store and the lifetime of its records. */
 export interface IdempotencyStore {
-  readonly persistence: DynamoDBPersistenceLayer;
+  readonly persistence: DynamoDbPersistenceLayer;
   readonly ttlSeconds: number;
 }
 
@@ -16,8 +16,9 @@ let store: IdempotencyStore | undefined;
 
 /**
  * The DynamoDB table named by `IDEMPOTENCY_TABLE`, built on first use and reused by every
- * invocation (the endpoint comes from the SDK's usual settings, e.g.
- * `AWS_ENDPOINT_URL_DYNAMODB` locally). Short timeouts: a stalled store must fail the request,
+ * invocation (the endpoint comes from the usual AWS settings, e.g. `AWS_ENDPOINT_URL_DYNAMODB`
+ * locally). No AWS SDK: the layer stores over lib/aws's small client, which keeps the create
+ * function's cold start near an empty process's. Short timeouts: a stalled store must fail the request,
  * not hold it until the Lambda timeout.
  *
  * Fails closed: without a table a request that carries a key is refused with 500 — it is never
@@ -44,16 +45,17 @@ export function idempotencyStore(): IdempotencyStore {
   }
   // Bounded so a hanging table costs at most 2 × (1 s + 3 s) per operation: the request still
   // gets its 503 well inside the 20 s function timeout (serverless.yml explains the budget).
-  const client = new DynamoDBClient({
+  const client = new AwsJsonClient(DYNAMODB, {
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    connectTimeoutMs: 1_000,
+    requestTimeoutMs: 3_000,
   });
   store = {
-    persistence: new DynamoDBPersistenceLayer({
+    persistence: new DynamoDbPersistenceLayer({
       tableName: settings.tableName,
       keyAttr: IDEMPOTENCY_KEY_ATTRIBUTE,
       expiryAttr: IDEMPOTENCY_TTL_ATTRIBUTE,
-      awsSdkV3Client: client,
+      client,
     }),
     ttlSeconds: settings.ttlSeconds,
   };

@@ -1,3 +1,5 @@
+import { AwsJsonClient, SECRETS_MANAGER } from '../aws/json-client.js';
+
 /** A secret could not be read from Secrets Manager; the message names the secret, never its value. */
 export class SecretReadError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -6,31 +8,29 @@ export class SecretReadError extends Error {
   }
 }
 
-type SecretStringReader = (secretId: string) => Promise<string | undefined>;
-let reader: Promise<SecretStringReader> | undefined;
+let client: AwsJsonClient | undefined;
 
 /**
- * Reads a secret's `SecretString` with the real AWS SDK client: one client per container,
- * imported on first use, so functions that never read Secrets Manager never load it.
- * `AWS_ENDPOINT_URL_SECRETS_MANAGER` points it at a local endpoint in tests. Throws
- * `SecretReadError` when the read fails or the secret has no string value.
+ * Reads a secret's `SecretString` with a direct `GetSecretValue` call (one client per container,
+ * no AWS SDK: lib/aws signs it). Always the secret store's current value, never a cache's: after a
+ * rotation the caller's refresh gets the new key. `AWS_ENDPOINT_URL_SECRETS_MANAGER` points it at
+ * a local endpoint in tests. Throws `SecretReadError` when the read fails or the secret has no
+ * string value; the error names the secret and the failure, never the value.
  */
 export async function readSecretString(secretId: string): Promise<string> {
-  reader ??= import('@aws-sdk/client-secrets-manager').then(
-    ({ SecretsManagerClient, GetSecretValueCommand }) => {
-      // Bounded like the idempotency store's client: a hanging secret read must not eat the
-      // function timeout. Worst case 2 × (1 s + 3 s) plus a backoff, well inside the call budget.
-      const client = new SecretsManagerClient({
-        maxAttempts: 2,
-        requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
-      });
-      return async (id: string) =>
-        (await client.send(new GetSecretValueCommand({ SecretId: id }))).SecretString;
-    },
-  );
+  // Bounded like the idempotency store's client: a hanging secret read must not eat the
+  // function timeout. Worst case 2 × (1 s + 3 s) plus a short pause, well inside the call budget.
+  client ??= new AwsJsonClient(SECRETS_MANAGER, {
+    maxAttempts: 2,
+    connectTimeoutMs: 1_000,
+    requestTimeoutMs: 3_000,
+  });
   let text: string | undefined;
   try {
-    text = await (await reader)(secretId);
+    const answer = await client.call<{ SecretString?: unknown }>('GetSecretValue', {
+      SecretId: secretId,
+    });
+    if (typeof answer.SecretString === 'string') text = answer.SecretString;
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
     throw new SecretReadError(`Cannot read secret ${secretId} from Secrets Manager (${name})`, {
