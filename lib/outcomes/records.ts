@@ -3,16 +3,13 @@
  * index `due` (`queue` = "due", sorted by `dueAt`) holds exactly the records some watcher still
  * has to work on; `posted` and `dead` records leave it. Every change after the claim is
  * conditional on the claimer's lease, so two watchers never both act on one record.
+ * Over lib/aws's small DynamoDB client, not the AWS SDK: the webhook function writes these records
+ * and its cold start is what ticketing systems wait for.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type AttributeMap, fromAttributes, toAttributes } from '../aws/attribute-values.js';
+import { AwsServiceError } from '../aws/errors.js';
+import { AwsJsonClient, DYNAMODB } from '../aws/json-client.js';
 import type { NewOutcomeRecord, Outcome, OutcomeRecord } from './record-types.js';
 
 /** Name of the sparse index of records still to work on. */
@@ -56,10 +53,7 @@ export interface Release {
 }
 
 function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException'
-  );
+  return error instanceof AwsServiceError && error.name === 'ConditionalCheckFailedException';
 }
 
 /** Builds `SET a = :a, …` from the defined members of `values`. */
@@ -74,14 +68,12 @@ function setClause(values: Record<string, unknown>) {
 
 /** The outcome records of one table. */
 export class OutcomeRecords {
-  readonly #db: DynamoDBDocumentClient;
+  readonly #db: AwsJsonClient;
   readonly #table: string;
 
-  constructor(tableName: string, client: DynamoDBClient = defaultClient()) {
+  constructor(tableName: string, client: AwsJsonClient = defaultClient()) {
     this.#table = tableName;
-    this.#db = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true },
-    });
+    this.#db = client;
   }
 
   /**
@@ -90,21 +82,19 @@ export class OutcomeRecords {
    */
   async track(record: NewOutcomeRecord): Promise<boolean> {
     try {
-      await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: {
-            ...record,
-            state: 'waiting',
-            queue: DUE,
-            dueAt: record.acceptedAt,
-            polls: 0,
-            attempts: 0,
-            expiration: Math.floor(record.acceptedAt / 1000) + RECORD_LIFETIME_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(jobId)',
+      await this.#db.call('PutItem', {
+        TableName: this.#table,
+        Item: toAttributes({
+          ...record,
+          state: 'waiting',
+          queue: DUE,
+          dueAt: record.acceptedAt,
+          polls: 0,
+          attempts: 0,
+          expiration: Math.floor(record.acceptedAt / 1000) + RECORD_LIFETIME_SECONDS,
         }),
-      );
+        ConditionExpression: 'attribute_not_exists(jobId)',
+      });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -114,25 +104,25 @@ export class OutcomeRecords {
 
   /** The record of a job, or undefined (strongly consistent). */
   async read(jobId: string): Promise<OutcomeRecord | undefined> {
-    const found = await this.#db.send(
-      new GetCommand({ TableName: this.#table, Key: { jobId }, ConsistentRead: true }),
-    );
-    return found.Item as OutcomeRecord | undefined;
+    const found = await this.#db.call<{ Item?: AttributeMap }>('GetItem', {
+      TableName: this.#table,
+      Key: toAttributes({ jobId }),
+      ConsistentRead: true,
+    });
+    return found.Item && (fromAttributes(found.Item) as unknown as OutcomeRecord);
   }
 
   /** Job ids of up to `limit` records due at `now` (oldest first), expired leases included. */
   async due(now: number, limit: number): Promise<string[]> {
-    const page = await this.#db.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: DUE_INDEX,
-        KeyConditionExpression: '#queue = :due AND #dueAt <= :now',
-        ExpressionAttributeNames: { '#queue': 'queue', '#dueAt': 'dueAt' },
-        ExpressionAttributeValues: { ':due': DUE, ':now': now },
-        Limit: limit,
-      }),
-    );
-    return (page.Items ?? []).map((item) => String(item.jobId));
+    const page = await this.#db.call<{ Items?: AttributeMap[] }>('Query', {
+      TableName: this.#table,
+      IndexName: DUE_INDEX,
+      KeyConditionExpression: '#queue = :due AND #dueAt <= :now',
+      ExpressionAttributeNames: { '#queue': 'queue', '#dueAt': 'dueAt' },
+      ExpressionAttributeValues: toAttributes({ ':due': DUE, ':now': now }),
+      Limit: limit,
+    });
+    return (page.Items ?? []).map((item) => String(fromAttributes(item).jobId));
   }
 
   /**
@@ -146,29 +136,27 @@ export class OutcomeRecords {
     leaseMs: number,
   ): Promise<OutcomeRecord | undefined> {
     try {
-      const result = await this.#db.send(
-        new UpdateCommand({
-          TableName: this.#table,
-          Key: { jobId },
-          UpdateExpression: 'SET #state = :posting, #dueAt = :leaseEnd, #leaseOwner = :owner',
-          ConditionExpression: '#queue = :due AND #dueAt <= :now',
-          ExpressionAttributeNames: {
-            '#state': 'state',
-            '#dueAt': 'dueAt',
-            '#leaseOwner': 'leaseOwner',
-            '#queue': 'queue',
-          },
-          ExpressionAttributeValues: {
-            ':posting': 'posting',
-            ':leaseEnd': now + leaseMs,
-            ':owner': owner,
-            ':due': DUE,
-            ':now': now,
-          },
-          ReturnValues: 'ALL_NEW',
+      const result = await this.#db.call<{ Attributes: AttributeMap }>('UpdateItem', {
+        TableName: this.#table,
+        Key: toAttributes({ jobId }),
+        UpdateExpression: 'SET #state = :posting, #dueAt = :leaseEnd, #leaseOwner = :owner',
+        ConditionExpression: '#queue = :due AND #dueAt <= :now',
+        ExpressionAttributeNames: {
+          '#state': 'state',
+          '#dueAt': 'dueAt',
+          '#leaseOwner': 'leaseOwner',
+          '#queue': 'queue',
+        },
+        ExpressionAttributeValues: toAttributes({
+          ':posting': 'posting',
+          ':leaseEnd': now + leaseMs,
+          ':owner': owner,
+          ':due': DUE,
+          ':now': now,
         }),
-      );
-      return result.Attributes as OutcomeRecord;
+        ReturnValues: 'ALL_NEW',
+      });
+      return fromAttributes(result.Attributes) as unknown as OutcomeRecord;
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;
@@ -212,16 +200,14 @@ export class OutcomeRecords {
     const removeNames = Object.fromEntries(remove.map((name) => [`#${name}`, name]));
     const removal = remove.length > 0 ? ` REMOVE ${remove.map((n) => `#${n}`).join(', ')}` : '';
     try {
-      await this.#db.send(
-        new UpdateCommand({
-          TableName: this.#table,
-          Key: { jobId },
-          UpdateExpression: `SET ${set.expression}${removal}`,
-          ConditionExpression: '#owner = :owner',
-          ExpressionAttributeNames: { ...set.names, ...removeNames, '#owner': 'leaseOwner' },
-          ExpressionAttributeValues: { ...set.values, ':owner': owner },
-        }),
-      );
+      await this.#db.call('UpdateItem', {
+        TableName: this.#table,
+        Key: toAttributes({ jobId }),
+        UpdateExpression: `SET ${set.expression}${removal}`,
+        ConditionExpression: '#owner = :owner',
+        ExpressionAttributeNames: { ...set.names, ...removeNames, '#owner': 'leaseOwner' },
+        ExpressionAttributeValues: toAttributes({ ...set.values, ':owner': owner }),
+      });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -231,9 +217,10 @@ export class OutcomeRecords {
 }
 
 /** Bounded like the idempotency store's client: a stalled table fails the step, not the run. */
-function defaultClient(): DynamoDBClient {
-  return new DynamoDBClient({
+function defaultClient(): AwsJsonClient {
+  return new AwsJsonClient(DYNAMODB, {
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    connectTimeoutMs: 1_000,
+    requestTimeoutMs: 3_000,
   });
 }
