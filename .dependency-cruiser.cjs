@@ -4,14 +4,14 @@
  *   handlers → lib/http → features → base
  *
  * features: lib/{protection-groups,lookups,reconcile,webhooks,outcomes,idempotency,openapi}
- * base:     lib/{upstream,problems,credentials,secrets,observability,validation}, lib/config.ts,
+ * base:     lib/{upstream,problems,credentials,secrets,observability,validation,aws}, lib/config.ts,
  *           lib/routes.ts, schemas/
  * lib/dependencies.ts and lib/startup.ts build everything: only handlers and scripts use them.
  */
 const FEATURES =
   '^lib/(protection-groups|lookups|reconcile|webhooks|outcomes|idempotency|openapi)/';
 const BASE =
-  '^lib/(upstream|problems|credentials|secrets|observability|validation)/|^lib/(config|routes)[.]ts$';
+  '^lib/(upstream|problems|credentials|secrets|observability|validation|aws)/|^lib/(config|routes)[.]ts$';
 const COMPOSITION = '^lib/(dependencies|startup)[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { resetDependencies } from '../../lib/dependencies.js';
 import { resetIdempotencyStore } from '../../lib/idempotency/index.js';
 import type { Fault } from '../../simulator/index.js';
+import { startScriptedEndpoint } from '../aws/endpoint.js';
 import { startDynalite, type TestDynamoDb } from '../support/dynalite.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import { create, createsReceived, json, newKey, validBody } from './support.js';
@@ -251,6 +252,26 @@ describe('before anything runs', () => {
     // Assess
     expect(answer.statusCode).toBe(503);
     expect(answer.headers['retry-after']).toBe('1');
+    expect(json(answer)).toMatchObject({ code: 'IDEMPOTENCY_STORE_UNAVAILABLE', retryable: true });
+    expect(createsReceived(upstream.sim)).toBe(0);
+  });
+
+  it('answers the same 503 and sends nothing when the store cannot be reached at all', async () => {
+    // Prepare: nothing listens where the store should be.
+    const reachable = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    const gone = await startScriptedEndpoint(() => undefined);
+    await gone.close();
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = gone.url;
+    resetIdempotencyStore();
+
+    // Act
+    const answer = await create(validBody, { key: newKey() }).finally(() => {
+      process.env.AWS_ENDPOINT_URL_DYNAMODB = reachable;
+      resetIdempotencyStore();
+    });
+
+    // Assess
+    expect(answer.statusCode).toBe(503);
     expect(json(answer)).toMatchObject({ code: 'IDEMPOTENCY_STORE_UNAVAILABLE', retryable: true });
     expect(createsReceived(upstream.sim)).toBe(0);
   });
