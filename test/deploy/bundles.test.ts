@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../simulator/index.js';
+import { createRequestBody } from '../support/create-body.js';
+import { startDynalite } from '../support/dynalite.js';
+import { httpEvent } from '../support/events.js';
+import { startFakeSecretsManager } from '../support/fake-secrets-manager.js';
 import { discard, FUNCTIONS, type Packaged, packageService, zipEntries } from './packaging.js';
 
 /** Each function ships only its own bundle, and a bundle refuses to run misconfigured. */
@@ -30,12 +35,27 @@ describe('the packaged function bundles', () => {
         maxBuffer: 16 * 1024 * 1024,
         encoding: 'utf8',
       });
-    // No upstream, no AWS SDK where nothing needs them; the DynamoDB client only with idempotency.
+    // No upstream where nothing needs it; no AWS SDK in any function that serves requests (the
+    // SDK's user-agent strings name @aws-sdk: the outcome watcher's SQS client still has them).
     for (const name of ['getOpenApi', 'notFound']) {
       expect(bundle(name)).not.toMatch(/@aws-sdk|GetSecretValue/);
     }
-    expect(bundle('getJob')).not.toMatch(/DynamoDBClient|webhook-signature/);
+    for (const name of [
+      'createProtectionGroup',
+      'webhook',
+      'getJob',
+      'getActiveDomains',
+      'listProtectionGroups',
+    ]) {
+      expect(bundle(name)).not.toMatch(/@aws-sdk|@smithy/);
+    }
+    expect(bundle('outcomeWatcher')).toMatch(/@aws-sdk/);
+    expect(bundle('getJob')).not.toMatch(/DynamoDB_20120810|webhook-signature/);
     expect(bundle('webhook')).toMatch(/webhook-signature/);
+    // Dead code stays out (serverless.yml `exclude`): the streams polyfill, the multipart parser.
+    for (const name of Object.keys(FUNCTIONS)) {
+      expect(bundle(name)).not.toMatch(/ReadableByteStreamController|stream ended unexpectedly/);
+    }
     // The S3 client only where the reconcile list and reports are used; YAML only to read lists.
     for (const name of Object.keys(FUNCTIONS)) {
       const withS3 = name === 'reconcile' || name === 'getLatestReconcileRun';
@@ -67,6 +87,67 @@ describe('the packaged function bundles', () => {
       // Assess
       expect(stdout.trim()).toBe('loaded');
     } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('the packaged create function serves keyed creates with no AWS SDK (records, secret, node-fetch bodies)', async () => {
+    // Prepare: its zip as Lambda unpacks it, the SDRS simulator, dynalite, a Secrets Manager.
+    const root = await mkdtemp(join(tmpdir(), 'sdrs-bff-bundle-'));
+    execFileSync('unzip', ['-q', join(ci.dir, 'createProtectionGroup.zip'), '-d', root]);
+    const entry = pathToFileURL(join(root, 'handlers/create-protection-group.mjs')).href;
+    const sim = await startSimulator();
+    const secrets = await startFakeSecretsManager();
+    secrets.setSecret('sdrs-bff/credentials', JSON.stringify(sim.credentials));
+    const db = await startDynalite({ tableName: 'bundle-idempotency' });
+    const request = (requestId: string) =>
+      httpEvent({
+        method: 'POST',
+        path: '/protection-groups',
+        body: createRequestBody({ name: 'pg-bundle-01' }),
+        headers: { 'Idempotency-Key': '5f0c7d52-8a36-4a8e-9d57-2a1b3c4d5e6f' },
+        requestId,
+      });
+    const invokeTwice = `
+      const { handler } = await import(${JSON.stringify(entry)});
+      const context = { awsRequestId: 'a', functionName: 'f', getRemainingTimeInMillis: () => 20000 };
+      const answers = [];
+      for (const event of JSON.parse(process.env.EVENTS)) answers.push(await handler(event, context));
+      process.stdout.write(JSON.stringify(answers));`;
+
+    try {
+      // Act
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', invokeTwice],
+        {
+          env: {
+            PATH: process.env.PATH,
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+            SDRS_ENDPOINT: sim.url,
+            SDRS_PROJECT_ID: sim.projectId,
+            SDRS_SECRET_ID: 'sdrs-bff/credentials',
+            AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
+            ...db.env,
+            EVENTS: JSON.stringify([request('first'), request('retry')]),
+          },
+        },
+      );
+
+      // Assess: created once, the retry replayed, the record completed in the table.
+      const [first, retry] = JSON.parse(stdout) as Array<{
+        statusCode: number;
+        headers: Record<string, string>;
+        body: string;
+      }>;
+      expect([first?.statusCode, retry?.statusCode]).toEqual([202, 202]);
+      expect(retry?.headers['idempotent-replayed']).toBe('true');
+      expect(JSON.parse(retry?.body ?? '{}').jobId).toBe(JSON.parse(first?.body ?? '{}').jobId);
+      expect(sim.acceptedCreates()).toBe(1);
+      expect(secrets.reads('sdrs-bff/credentials')).toBe(1);
+      expect(await db.records()).toMatchObject([{ status: 'COMPLETED' }]);
+    } finally {
+      await Promise.all([sim.close(), secrets.close(), db.close()]);
       await rm(root, { recursive: true, force: true });
     }
   });
