@@ -70,21 +70,16 @@ async function buildAll(dir: string, profile: boolean) {
   const createVariants: Array<{ label: string; bundle: BuiltBundle }> = [];
   if (create) {
     const entry = `${create.spec.module}.ts`;
-    const sdkExternal = { external: ['@aws-sdk/*'] };
     const nodeHttp = { replaceInLib: NODE_HTTP_TRANSPORT };
-    createVariants.push({
-      label: '@aws-sdk/* external',
-      bundle: await bundle(entry, join(dir, 'variants', 'sdk-external.mjs'), deployed, sdkExternal),
-    });
     createVariants.push({
       label: 'node:http transport',
       bundle: await bundle(entry, join(dir, 'variants', 'node-http.mjs'), deployed, nodeHttp),
     });
+    // What serverless.yml's `exclude` saves: the same build with the dead code bundled.
     createVariants.push({
-      label: 'both',
-      bundle: await bundle(entry, join(dir, 'variants', 'both.mjs'), deployed, {
-        ...sdkExternal,
-        ...nodeHttp,
+      label: 'dead code bundled (no `exclude`)',
+      bundle: await bundle(entry, join(dir, 'variants', 'with-dead-code.mjs'), deployed, {
+        keepExcluded: true,
       }),
     });
   }

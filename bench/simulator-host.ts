@@ -1,11 +1,13 @@
 /**
  * The upstream side of the benchmark, in its own process (started by bench/run.ts): the SDRS
- * simulator and a local Secrets Manager endpoint. In its own process because the upstream is
+ * simulator, a local Secrets Manager endpoint and a local DynamoDB (dynalite: the idempotency
+ * records of keyed creates, the outcome records). In its own process because the upstream is
  * another machine in production — its CPU time must not land on the BFF's event loop, nor its
  * request log in the BFF's RSS. Commands arrive over IPC (see `Command`).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startLocalDynamoDb } from '../scripts/local-dynamodb.js';
 import { startLocalS3 } from '../scripts/local-s3.js';
 import { startSimulator } from '../simulator/index.js';
 import { startFakeSecretsManager } from '../test/support/fake-secrets-manager.js';
@@ -31,6 +33,10 @@ export interface UpstreamInfo {
   /** The local S3 and its reconcile bucket (the fleet phase's list and reports). */
   readonly s3Endpoint: string;
   readonly bucket: string;
+  /** The local DynamoDB and its tables (`IDEMPOTENCY_TABLE`, `OUTCOME_TABLE`). */
+  readonly dynamodbUrl: string;
+  readonly idempotencyTable: string;
+  readonly outcomeTable: string;
 }
 
 /** The upstream's own counters since the last reset. */
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator();
   const secrets = await startFakeSecretsManager();
   const s3 = await startLocalS3({ bucket: 'sdrs-bff-bench-reconcile', keys: BENCH_AWS_KEYS });
+  const db = await startLocalDynamoDb({ tableName: 'sdrs-bff-bench-idempotency' });
   const secretText = JSON.stringify(sim.credentials);
   secrets.setSecret(BENCH_SECRET_ID, secretText);
   const secretFile = join(dir, 'credentials.json');
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
         return answer(message.id, { key: FLEET_LIST_KEY, bytes: Buffer.byteLength(text) });
       }
       case 'close':
-        await Promise.all([sim.close(), secrets.close(), s3.close()]);
+        await Promise.all([sim.close(), secrets.close(), s3.close(), db.close()]);
         answer(message.id, true);
         process.disconnect?.();
         return;
@@ -119,6 +126,9 @@ async function main(): Promise<void> {
     secretId: BENCH_SECRET_ID,
     s3Endpoint: s3.endpoint,
     bucket: s3.bucket,
+    dynamodbUrl: db.endpoint,
+    idempotencyTable: db.tableName,
+    outcomeTable: db.outcomeTableName,
   };
   process.send?.({ type: 'result', value: info });
 }

@@ -1,8 +1,10 @@
 /**
  * Phase 2: cold start. Each function's deployed bundle is imported by ≥ 10 fresh Node processes
  * (round-robin with a process importing nothing, so noise hits all alike), each serving its first
- * request; medians are reported.
+ * request; medians are reported. The create function runs twice: without and with an
+ * `Idempotency-Key` (a fresh key per process, so each first request locks and stores a record).
  */
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { httpEvent } from '../../test/support/events.js';
 import { frontEndBody } from '../drivers/bodies.js';
@@ -23,6 +25,8 @@ interface ColdTarget {
   readonly env: NodeJS.ProcessEnv;
   /** The create function as deployed: the source of `cold_import_ms` and `bundle_kb`. */
   readonly headline?: boolean;
+  /** Its first request carries a new `Idempotency-Key` (source of `cold_start_keyed_ratio`). */
+  readonly keyed?: boolean;
   /** Fewer samples than the plan's (variants that only explain a figure). */
   readonly samples?: number;
 }
@@ -31,6 +35,7 @@ interface ColdTarget {
 export interface ColdRow {
   readonly label: string;
   readonly headline: boolean;
+  readonly keyed: boolean;
   readonly samples: number;
   readonly kb: number | undefined;
   readonly gzipKb: number | undefined;
@@ -81,7 +86,14 @@ function targetsOf(ctx: BenchContext): ColdTarget[] {
     });
     if (isCreate) {
       targets.push({
-        label: `${fn.spec.name}, secret file (no SDK loaded)`,
+        label: `${fn.spec.name}, with an Idempotency-Key`,
+        bundle: fn.bundle,
+        event: firstEvent(fn.spec),
+        env: deployed,
+        keyed: true,
+      });
+      targets.push({
+        label: `${fn.spec.name}, secret file (no Secrets Manager read)`,
         bundle: fn.bundle,
         event: firstEvent(fn.spec),
         env: functionEnv(ctx, 'file'),
@@ -101,12 +113,19 @@ function targetsOf(ctx: BenchContext): ColdTarget[] {
   return targets;
 }
 
+/** The target's event; a keyed one gets a key no earlier process used. */
+function eventOf(target: ColdTarget): unknown {
+  if (!target.keyed) return target.event ?? {};
+  const event = target.event as { headers: Record<string, string> };
+  return { ...event, headers: { ...event.headers, 'idempotency-key': randomUUID() } };
+}
+
 async function probe(ctx: BenchContext, target: ColdTarget, execArgv: readonly string[]) {
   const worker = startWorker<ColdSample>(ctx.drivers.get('cold-probe') as string, {
     env: {
       ...target.env,
       BENCH_BUNDLE: target.bundle?.file ?? '',
-      BENCH_EVENT: JSON.stringify(target.event ?? {}),
+      BENCH_EVENT: JSON.stringify(eventOf(target)),
     },
     execArgv,
   });
@@ -132,6 +151,7 @@ export async function runColdPhase(ctx: BenchContext): Promise<ColdRow[]> {
     return {
       label: target.label,
       headline: target.headline === true,
+      keyed: target.keyed === true,
       samples: runs.length,
       kb: target.bundle && target.bundle.bytes / 1024,
       gzipKb: target.bundle && target.bundle.gzipBytes / 1024,
@@ -165,6 +185,7 @@ export async function profileColdCreate(ctx: BenchContext, bundle: BuiltBundle):
 }
 
 export function formatColdPhase(rows: readonly ColdRow[]): string {
+  const empty = rows.find((row) => row.kb === undefined)?.processMs;
   return table(
     '2. Cold start: bundles as deployed (esbuild per serverless.yml), medians over fresh processes (ms)',
     [
@@ -177,6 +198,7 @@ export function formatColdPhase(rows: readonly ColdRow[]): string {
       'first req',
       'import+first',
       'process',
+      '× empty',
       'RSS MB',
       'status',
       'new Function',
@@ -191,6 +213,7 @@ export function formatColdPhase(rows: readonly ColdRow[]): string {
       num(row.firstRequestMs, 1),
       num(row.coldMs, 1),
       num(row.processMs, 1),
+      empty ? num(row.processMs / empty, 2) : '',
       num(row.rssMb, 1),
       row.statuses,
       row.kb === undefined ? '' : row.functionsCompiled,

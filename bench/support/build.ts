@@ -24,6 +24,8 @@ export interface BuiltBundle {
 /** Extra settings of a what-if variant on top of the deployed ones. */
 export interface Variant {
   readonly external?: readonly string[];
+  /** Bundle what serverless.yml's `exclude` leaves out (to measure what leaving it out saves). */
+  readonly keepExcluded?: boolean;
   /**
    * Module replacements for imports made by the service's own code (`lib/`) only, e.g.
    * `node-fetch` → a shim; other importers (the bare baseline) keep the real module.
@@ -93,7 +95,10 @@ export async function bundle(
     absWorkingDir: ROOT,
     metafile: true,
     logLevel: 'error',
-    external: [...(options.external ?? []), ...(variant.external ?? [])],
+    external: [
+      ...(variant.keepExcluded ? [] : (options.external ?? [])),
+      ...(variant.external ?? []),
+    ],
     plugins: variant.replaceInLib ? [replaceInLib(variant.replaceInLib)] : [],
   });
   const code = readFileSync(outfile);

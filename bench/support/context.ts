@@ -98,7 +98,8 @@ export function lambdaNodeFlags(memoryMb: number): string[] {
 /**
  * The environment of a deployed function (serverless.yml `provider.environment` defaults),
  * pointed at the local upstream. Credentials come from Secrets Manager, as deployed, unless
- * `secret: 'file'`. AWS keys are dummies: the SDK only talks to the local endpoint.
+ * `secret: 'file'`; idempotency and outcome records go to the host's dynalite. AWS keys are
+ * dummies: only local endpoints are called.
  */
 export function functionEnv(
   ctx: Pick<BenchContext, 'upstream'>,
@@ -118,6 +119,7 @@ export function functionEnv(
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '256',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_ENDPOINT_URL_SECRETS_MANAGER: upstream.secretsManagerUrl,
+    AWS_ENDPOINT_URL_DYNAMODB: upstream.dynamodbUrl,
     SDRS_ENDPOINT: upstream.url,
     SDRS_PROJECT_ID: upstream.projectId,
     SDRS_SECRET_ID: secret === 'secrets-manager' ? upstream.secretId : '',
@@ -125,8 +127,8 @@ export function functionEnv(
     SDRS_TIMEOUT_MS: '10000',
     SDRS_MAX_RETRIES: '2',
     SDRS_SECRET_MAX_AGE_SECONDS: '300',
-    IDEMPOTENCY_TABLE: 'sdrs-bff-bench-idempotency',
-    OUTCOME_TABLE: 'sdrs-bff-bench-outcomes',
+    IDEMPOTENCY_TABLE: upstream.idempotencyTable,
+    OUTCOME_TABLE: upstream.outcomeTable,
     RECONCILE_BUCKET: 'sdrs-bff-bench-reconcile',
     POWERTOOLS_SERVICE_NAME: 'sdrs-bff',
     POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -33,7 +33,11 @@ export function figures(results: Results) {
   const create = results.create ?? [];
   const byConcurrency = (c: number) => create.find((run) => run.concurrency === c);
   const headline = results.cold?.find((row) => row.headline);
+  const keyed = results.cold?.find((row) => row.keyed);
   const empty = results.cold?.find((row) => row.kb === undefined);
+  /** Spawn to exit of a fresh process serving the first create, over an empty process's. */
+  const overEmpty = (row: ColdRow | undefined) =>
+    row && empty ? row.processMs / empty.processMs : undefined;
   const reconcile = results.reconcile ?? [];
   const memory = results.memory;
   return {
@@ -49,6 +53,9 @@ export function figures(results: Results) {
     cold_first_request_ms: headline?.firstRequestMs,
     cold_process_ms: headline?.processMs,
     empty_process_ms: empty?.processMs,
+    cold_start_ratio: overEmpty(headline),
+    cold_start_keyed_ratio: overEmpty(keyed),
+    cold_keyed_first_request_ms: keyed?.firstRequestMs,
     bundle_kb: headline?.kb,
     schemas_compiled_at_cold_start: worst(
       (results.cold ?? [])
@@ -85,8 +92,20 @@ function checks(f: ReturnType<typeof figures>): Check[] {
       limit: 0,
       unit: '',
     },
-    { target: 'create bundle', value: f.bundle_kb, limit: 150, unit: 'KB' },
+    { target: 'create bundle', value: f.bundle_kb, limit: 160, unit: 'KB' },
     { target: 'create cold import', value: f.cold_import_ms, limit: 25, unit: 'ms' },
+    {
+      target: 'create cold start / empty node',
+      value: f.cold_start_ratio,
+      limit: 1.25,
+      unit: '×',
+    },
+    {
+      target: 'create cold start with a key / empty node',
+      value: f.cold_start_keyed_ratio,
+      limit: 1.25,
+      unit: '×',
+    },
     { target: 'reconcile wall / ideal', value: f.reconcile_ratio, limit: 1.2, unit: '×' },
     {
       target: 'reconcile max 1-s count / rate',
