@@ -1,5 +1,6 @@
 /**
- * What-if shim (bench only): the part of node-fetch's API that lib/upstream/transport.ts uses,
+ * What-if shim (bench only): the part of node-fetch's API that lib/ uses (lib/upstream/transport.ts,
+ * lib/aws/json-client.ts),
  * served by `node:http`/`node:https` directly — what a transport without node-fetch would do.
  * The benchmark swaps it in for node-fetch inside lib/ only (the bare baseline keeps node-fetch)
  * to measure what dropping node-fetch (and web-streams-polyfill under it) would change.
@@ -26,11 +27,18 @@ interface FetchInit {
   readonly signal?: AbortSignal;
 }
 
-/** The answer: status, `headers.get()` and the body as a Node stream (as node-fetch gives it). */
+/** The answer: status, `headers.get()`, the body as a Node stream or as text (as node-fetch). */
 export interface ShimResponse {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
   readonly body: IncomingMessage;
+  text(): Promise<string>;
+}
+
+async function textOf(body: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export default function fetch(url: string, init: FetchInit = {}): Promise<ShimResponse> {
@@ -52,6 +60,7 @@ export default function fetch(url: string, init: FetchInit = {}): Promise<ShimRe
             },
           },
           body: response,
+          text: () => textOf(response),
         });
       },
     );
