@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A local Secrets Manager endpoint speaking AWS JSON 1.1 `GetSecretValue`, so the real AWS SDK
- * client can be used in tests (via `AWS_ENDPOINT_URL_SECRETS_MANAGER`). Secrets can be changed
+ * A local Secrets Manager endpoint speaking AWS JSON 1.1 `GetSecretValue`, so the service's real
+ * client (lib/aws) can be used in tests (via `AWS_ENDPOINT_URL_SECRETS_MANAGER`). Secrets can be changed
  * while it runs, to test rotation.
  */
 export interface FakeSecretsManager {
