@@ -1,6 +1,7 @@
 /**
  * A local DynamoDB (dynalite, in process, in memory) with the idempotency and outcome tables, for `npm start`
- * and the tests: the real AWS SDK talks to it over HTTP through `AWS_ENDPOINT_URL_DYNAMODB`.
+ * and the tests: the service's DynamoDB client (lib/aws) talks to it over HTTP through
+ * `AWS_ENDPOINT_URL_DYNAMODB`, as it would to DynamoDB.
  */
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +20,7 @@ export interface LocalDynamoDb {
   readonly env: Readonly<Record<string, string>>;
   /**
    * An outage on demand: the next `times` `PutItem` requests (an `Idempotency-Key` or delivery id
-   * being recorded) get `ResourceNotFoundException` (the table is gone), an error the AWS SDK does
+   * being recorded) get `ResourceNotFoundException` (the table is gone), an error an AWS client does
    * not resend, so each one fails exactly one request. Other calls (the outcome watcher's polls)
    * go through, so they do not use up the outage.
    */
@@ -30,7 +31,7 @@ export interface LocalDynamoDb {
 /**
  * dynalite grants CORS to every origin and checks no signature, so any web page could read and
  * plant idempotency records (stored answers) on loopback. Browsers send `Origin` on every
- * cross-origin request, preflights included; the AWS SDK never does: refuse those requests.
+ * cross-origin request, preflights included; AWS clients never do: refuse those requests.
  */
 function refuseBrowsers(server: Server): void {
   const handlers = server.listeners('request') as Array<(...args: unknown[]) => void>;
