@@ -104,7 +104,7 @@ function credentialsOf(env: NodeJS.ProcessEnv): aws4.Credentials {
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) {
     throw new AwsSettingsError(
-      'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set (Lambda sets them from the function role)',
+      'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set (Lambda sets them from the function role; elsewhere export them, e.g. `aws configure export-credentials --format env`)',
     );
   }
   return { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined };
