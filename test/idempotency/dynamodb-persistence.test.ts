@@ -98,6 +98,29 @@ describe('DynamoDbPersistenceLayer (no AWS SDK)', () => {
     expect(readBack.getResponse()).toEqual(response);
   });
 
+  it("passes dynalite's signature check, which refuses an unsigned request", async () => {
+    // Prepare
+    const client = new AwsJsonClient(DYNAMODB);
+    clients.push(client);
+    const unsigned = () =>
+      fetch(db.endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': 'DynamoDB_20120810.ListTables',
+        },
+        body: '{}',
+      });
+
+    // Act
+    const signed = await client.call<{ TableNames: string[] }>('ListTables', {});
+    const refused = (await (await unsigned()).json()) as { __type: string };
+
+    // Assess
+    expect(signed.TableNames).toContain(db.tableName);
+    expect(refused.__type).toMatch(/#MissingAuthenticationTokenException$/);
+  });
+
   it('lets exactly one of two racing writers lock a key', async () => {
     // Prepare
     const [first, second] = [ourLayer(), ourLayer()];
