@@ -28,6 +28,7 @@ export interface AwsJsonService {
   readonly jsonVersion: '1.0' | '1.1';
 }
 
+/** DynamoDB (AWS JSON 1.0): idempotency and outcome records. */
 export const DYNAMODB: AwsJsonService = {
   signingName: 'dynamodb',
   endpointId: 'DYNAMODB',
@@ -35,6 +36,7 @@ export const DYNAMODB: AwsJsonService = {
   jsonVersion: '1.0',
 };
 
+/** Secrets Manager (AWS JSON 1.1): `GetSecretValue` for the SDRS and webhook secrets. */
 export const SECRETS_MANAGER: AwsJsonService = {
   signingName: 'secretsmanager',
   endpointId: 'SECRETS_MANAGER',
@@ -159,6 +161,7 @@ export class AwsJsonClient {
   readonly #maxAttempts: number;
   readonly #agents: { readonly http: HttpAgent; readonly https: HttpAgent };
 
+  /** A client of `service`; settings are read from `options.env` at each call. */
   constructor(service: AwsJsonService, options: AwsJsonClientOptions = {}) {
     this.#service = service;
     this.#env = options.env ?? process.env;
