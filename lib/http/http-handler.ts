@@ -3,6 +3,7 @@ import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { CompiledValidator } from '../validation/types.js';
 import { allowedOrigins, CORS_EXPOSED_HEADERS, corsOriginMatcher } from './cors.js';
+import { beforeChain } from './middlewares/before-chain.js';
 import { bodyLimit } from './middlewares/body-limit.js';
 import { parseJsonBody, requireJsonContentType } from './middlewares/json-body.js';
 import { lowerCaseHeaders } from './middlewares/lower-case-headers.js';
@@ -73,16 +74,19 @@ export function httpHandler<TBody = undefined, TQuery = undefined>(
       }),
     );
   }
-  handler.use(lowerCaseHeaders());
-  if (options.auth !== 'public') handler.use(requireScope(options.auth.scope));
-  if (options.query) handler.use(validateQuery(options.query.validator));
+  // The checks before the route run as one Middy middleware (lib/http/middlewares/before-chain.ts).
+  const checks = [lowerCaseHeaders()];
+  if (options.auth !== 'public') checks.push(requireScope(options.auth.scope));
+  if (options.query) checks.push(validateQuery(options.query.validator));
   if (options.body) {
-    handler
-      .use(requireJsonContentType())
-      .use(bodyLimit(options.body.maxBytes))
-      .use(parseJsonBody())
-      .use(validateBody(options.body.validator));
+    checks.push(
+      requireJsonContentType(),
+      bodyLimit(options.body.maxBytes),
+      parseJsonBody(),
+      validateBody(options.body.validator),
+    );
   }
+  handler.use(beforeChain(checks));
   return handler.use(problemDetails()).handler((event, context) =>
     route({
       event,

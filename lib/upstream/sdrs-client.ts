@@ -63,6 +63,8 @@ export class SdrsClient {
   readonly #onCall: ((entry: UpstreamCallLog) => void) | undefined;
   readonly #beforeAttempt: (() => Promise<void>) | undefined;
   readonly #base: string;
+  /** The URL of the last call without a query, reused while calls go to the same path. */
+  #lastUrl: { readonly href: string; readonly url: URL } | undefined;
 
   constructor(options: SdrsClientOptions) {
     this.#config = options.config;
@@ -115,10 +117,7 @@ export class SdrsClient {
   }
 
   async #call<T>(spec: CallSpec): Promise<UpstreamResult<T>> {
-    const url = new URL(`${this.#base}${spec.path}`);
-    for (const [key, value] of Object.entries(spec.query ?? {})) {
-      if (value !== undefined) url.searchParams.append(key, String(value));
-    }
+    const url = this.#urlOf(spec);
     // Serialised once: the signed bytes are exactly the bytes sent, on every attempt.
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let resends = 0;
@@ -137,10 +136,14 @@ export class SdrsClient {
       const credentials = await this.#credentials.get();
       // A resend needs a useful window (checked before the hook so no limiter slot is wasted).
       if (lastError && deadline - performance.now() < minAttemptMs) throw lastError;
-      const paced = performance.now();
-      await this.#beforeAttempt?.();
-      const started = performance.now();
-      deadline += started - paced;
+      let started = performance.now();
+      if (this.#beforeAttempt) {
+        // Without a hook there is nothing to await: no extra turn of the event loop per call.
+        const paced = started;
+        await this.#beforeAttempt();
+        started = performance.now();
+        deadline += started - paced;
+      }
       // The first attempt is always sent, with at least the useful window.
       const timeoutMs = Math.min(
         this.#config.timeoutMs,
@@ -206,6 +209,23 @@ export class SdrsClient {
       resends++;
       await sleep(delay);
     }
+  }
+
+  /**
+   * The call's URL. One without a query is kept and reused for the next call to the same path
+   * (the create's URL is the same on every call): nothing changes a URL after it is built here.
+   */
+  #urlOf(spec: CallSpec): URL {
+    const href = `${this.#base}${spec.path}`;
+    if (spec.query === undefined) {
+      if (this.#lastUrl?.href !== href) this.#lastUrl = { href, url: new URL(href) };
+      return this.#lastUrl.url;
+    }
+    const url = new URL(href);
+    for (const [key, value] of Object.entries(spec.query)) {
+      if (value !== undefined) url.searchParams.append(key, String(value));
+    }
+    return url;
   }
 
   #parse<T>(answer: UpstreamAnswer): T {

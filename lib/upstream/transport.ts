@@ -99,11 +99,18 @@ export async function sendRequest(
     const { body, truncated } = response.body
       ? await readBounded(response.body, options.maxAnswerBytes ?? MAX_ANSWER_BYTES)
       : { body: Buffer.alloc(0), truncated: false };
+    const { headers } = response;
     return {
       status: response.status,
-      contentType: response.headers.get('content-type') ?? undefined,
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      retryAfter: response.headers.get('retry-after') ?? undefined,
+      // Read when asked: a successful answer needs only its request id, and each lookup in
+      // node-fetch's Headers goes through a Proxy and a name check.
+      get contentType() {
+        return headers.get('content-type') ?? undefined;
+      },
+      requestId: headers.get('x-request-id') ?? undefined,
+      get retryAfter() {
+        return headers.get('retry-after') ?? undefined;
+      },
       body,
       truncated,
     };

@@ -12,7 +12,7 @@ export function bodyLimit(
   maxBytes: number,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
-    before: async ({ event }) => {
+    before: ({ event }) => {
       if (typeof event.body !== 'string') return;
       const bytes = bodyByteLength(event.body, event.isBase64Encoded === true);
       if (bytes > maxBytes) {

@@ -16,7 +16,7 @@ export function requireJsonContentType(): middy.MiddlewareObj<
   HttpResponse
 > {
   return {
-    before: async ({ event }) => {
+    before: ({ event }) => {
       const problem = jsonMediaTypeProblem(event.headers?.['content-type']);
       if (problem) {
         throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type', {
@@ -25,6 +25,28 @@ export function requireJsonContentType(): middy.MiddlewareObj<
       }
     },
   };
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
+
+/** `String.prototype.isWellFormed` (Node 20+; not in the ES2023 type library). */
+type MaybeWellFormed = string & { isWellFormed(): boolean };
+
+/**
+ * The body as strict UTF-8 text. A text body (API Gateway's usual form) that is well formed and
+ * has no byte-order mark is already what encoding it and decoding it again would give, so it is
+ * taken as it is; anything else (base64, lone surrogates, a BOM) goes through the bytes.
+ */
+export function jsonBodyText(body: string | undefined, isBase64Encoded: boolean): string {
+  if (
+    !isBase64Encoded &&
+    typeof body === 'string' &&
+    body.charCodeAt(0) !== BYTE_ORDER_MARK &&
+    (body as MaybeWellFormed).isWellFormed()
+  ) {
+    return body;
+  }
+  return decodeUtf8(bodyBytesOf(body, isBase64Encoded));
 }
 
 /**
@@ -44,7 +66,7 @@ export function parseJsonBody(): middy.MiddlewareObj<APIGatewayProxyEventV2, Htt
   return {
     before: async (request) => {
       const { event } = request;
-      const text = decodeUtf8(bodyBytesOf(event.body, event.isBase64Encoded === true));
+      const text = jsonBodyText(event.body, event.isBase64Encoded === true);
       refuseEmptyText(text);
       event.body = text;
       event.isBase64Encoded = false;

@@ -28,7 +28,7 @@ function rebuilt<T>(headers: HeaderMap<T>): HeaderMap<T> {
  */
 export function lowerCaseHeaders(): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
-    before: async ({ event }) => {
+    before: ({ event }) => {
       if (event.headers) event.headers = withLowerCaseNames(event.headers);
       const v1 = event as { multiValueHeaders?: HeaderMap<string[]> };
       if (v1.multiValueHeaders) v1.multiValueHeaders = withLowerCaseNames(v1.multiValueHeaders);

@@ -66,7 +66,7 @@ export function requireScope(
   scope: string,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
-    before: async (request) => {
+    before: (request) => {
       if (localAuthDisabled()) return;
       if (!offlineClaimsTrusted()) throw unauthenticated('Unverified serverless-offline claims');
       const event = request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>;

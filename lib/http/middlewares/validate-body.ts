@@ -14,7 +14,7 @@ export function validateBody<T>(
   validator: CompiledValidator<T>,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
-    before: async ({ event }) => {
+    before: ({ event }) => {
       if (!validator(event.body))
         throw new RequestValidationError(toFieldProblems(validator.errors));
     },

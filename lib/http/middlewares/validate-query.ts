@@ -16,7 +16,7 @@ export function validateQuery<T>(
   validator: CompiledValidator<T>,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
-    before: async ({ event }) => {
+    before: ({ event }) => {
       const query: Record<string, unknown> = { ...event.queryStringParameters };
       if (!validator(query)) {
         throw new RequestValidationError(
