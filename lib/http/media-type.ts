@@ -11,6 +11,8 @@ const quoted = (value: string) => (TOKEN.test(value) ? ` \`${value}\`` : '');
 
 /** Why a `Content-Type` header is refused, or `undefined` when it names JSON in UTF-8. */
 export function jsonMediaTypeProblem(header: string | undefined): string | undefined {
+  // The usual header, as front ends send it: nothing to split or compare.
+  if (header === 'application/json') return undefined;
   const [essence = '', ...parameters] = (header ?? '').split(';');
   const type = essence.trim().toLowerCase();
   if (type === '') return 'The request has no Content-Type; send `application/json`.';

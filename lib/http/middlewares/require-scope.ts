@@ -67,8 +67,11 @@ export function requireScope(
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   return {
     before: (request) => {
-      if (localAuthDisabled()) return;
-      if (!offlineClaimsTrusted()) throw unauthenticated('Unverified serverless-offline claims');
+      // Both rules need IS_OFFLINE, which a deployed Lambda never has: one environment read there.
+      if (process.env.IS_OFFLINE === 'true') {
+        if (localAuthDisabled()) return;
+        if (!offlineClaimsTrusted()) throw unauthenticated('Unverified serverless-offline claims');
+      }
       const event = request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>;
       const jwt = event.requestContext?.authorizer?.jwt;
       const claims = jwt?.claims as Record<string, unknown> | undefined;
