@@ -3,7 +3,7 @@ import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../idempotency/key.
 import { toReplayable } from '../idempotency/replayable.js';
 import { runIdempotent } from '../idempotency/run.js';
 import { callerScope } from '../idempotency/scope.js';
-import type { HttpRoute } from './http-handler.js';
+import type { HttpRequest, HttpRoute } from './http-handler.js';
 import { idempotentHttpResponse, keptAnswer } from './idempotent-answer.js';
 
 /**
@@ -20,9 +20,7 @@ export function withIdempotencyKey<TBody>(
   routeName: string,
   route: HttpRoute<TBody>,
 ): HttpRoute<TBody> {
-  return async (request) => {
-    const key = parseIdempotencyKey(request.event.headers?.[IDEMPOTENCY_KEY_HEADER]);
-    if (key === undefined) return route(request);
+  const keyed = async (request: HttpRequest<TBody>, key: string) => {
     const run = await runIdempotent(
       {
         scope: callerScope(request.event, routeName),
@@ -39,5 +37,16 @@ export function withIdempotencyKey<TBody>(
       },
     );
     return idempotentHttpResponse(run, request.requestId);
+  };
+  // Not an async function itself: without a key the route's own promise is returned as it is,
+  // with no extra promise around it. A refused key still arrives as a rejected promise.
+  return (request) => {
+    let key: string | undefined;
+    try {
+      key = parseIdempotencyKey(request.event.headers?.[IDEMPOTENCY_KEY_HEADER]);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return key === undefined ? route(request) : keyed(request, key);
   };
 }

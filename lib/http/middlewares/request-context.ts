@@ -28,7 +28,8 @@ export function requestContext(
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
   const logger = options.logger ?? serviceLogger;
   const extra = Object.entries(options.extraHeaders ?? {});
-  const finish = async (request: middy.Request<APIGatewayProxyEventV2, HttpResponse>) => {
+  // Synchronous hooks: Middy awaits whatever they return, so no promise is made for them.
+  const finish = (request: middy.Request<APIGatewayProxyEventV2, HttpResponse>) => {
     const { response } = request;
     if (response) {
       const headers = { ...response.headers };
@@ -41,7 +42,7 @@ export function requestContext(
     logger.resetKeys();
   };
   return {
-    before: async ({ event, context }) => {
+    before: ({ event, context }) => {
       // The same calls, in the same order, as Powertools' injectLambdaContext before the handler.
       logger.refreshSampleRateCalculation();
       logger.addContext(context);
