@@ -75,18 +75,17 @@ export function httpHandler<TBody = undefined, TQuery = undefined>(
     );
   }
   // The checks before the route run as one Middy middleware (lib/http/middlewares/before-chain.ts).
-  const checks = [lowerCaseHeaders()];
-  if (options.auth !== 'public') checks.push(requireScope(options.auth.scope));
-  if (options.query) checks.push(validateQuery(options.query.validator));
+  const checks = beforeChain().use(lowerCaseHeaders());
+  if (options.auth !== 'public') checks.use(requireScope(options.auth.scope));
+  if (options.query) checks.use(validateQuery(options.query.validator));
   if (options.body) {
-    checks.push(
-      requireJsonContentType(),
-      bodyLimit(options.body.maxBytes),
-      parseJsonBody(),
-      validateBody(options.body.validator),
-    );
+    checks
+      .use(requireJsonContentType())
+      .use(bodyLimit(options.body.maxBytes))
+      .use(parseJsonBody())
+      .use(validateBody(options.body.validator));
   }
-  handler.use(beforeChain(checks));
+  handler.use(checks);
   return handler.use(problemDetails()).handler((event, context) =>
     route({
       event,

@@ -4,6 +4,12 @@ import type { HttpResponse } from '../responses.js';
 
 type HttpMiddleware = middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse>;
 
+/** A Middy middleware that runs the `before` hooks given to its `use`, in that order. */
+export interface BeforeChain extends HttpMiddleware {
+  /** Adds a `before`-only middleware's hook at the end; returns the chain, as Middy's `use` does. */
+  use(middleware: HttpMiddleware): BeforeChain;
+}
+
 /**
  * Several `before`-only middlewares as one Middy middleware: the same hooks in the same order,
  * and a hook's value still ends the chain as Middy's early response. One hop through Middy's
@@ -11,14 +17,16 @@ type HttpMiddleware = middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse>;
  * early-response bookkeeping, on every request). A middleware with an `after` or `onError` hook
  * does not fit: it would lose its place on the way back, so it is refused.
  */
-export function beforeChain(middlewares: readonly HttpMiddleware[]): HttpMiddleware {
-  const hooks = middlewares.map((middleware) => {
-    if (!middleware.before || middleware.after || middleware.onError) {
-      throw new TypeError('beforeChain takes middlewares with a before hook only');
-    }
-    return middleware.before;
-  });
-  return {
+export function beforeChain(): BeforeChain {
+  const hooks: NonNullable<HttpMiddleware['before']>[] = [];
+  const chain: BeforeChain = {
+    use(middleware) {
+      if (!middleware.before || middleware.after || middleware.onError) {
+        throw new TypeError('beforeChain takes middlewares with a before hook only');
+      }
+      hooks.push(middleware.before);
+      return chain;
+    },
     before: async (request) => {
       for (const hook of hooks) {
         // Most checks are synchronous: awaiting only a promise saves a microtask turn per check.
@@ -28,4 +36,5 @@ export function beforeChain(middlewares: readonly HttpMiddleware[]): HttpMiddlew
       }
     },
   };
+  return chain;
 }
