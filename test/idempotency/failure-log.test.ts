@@ -3,32 +3,18 @@
  * one line per request, with the same level, message and fields. On-call engineers search these
  * lines; a kept 504/502 is the failure that matters most (the group may exist).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDependencies } from '../../lib/dependencies.js';
 import { resetIdempotencyStore } from '../../lib/idempotency/index.js';
 import { logger } from '../../lib/observability/logger.js';
 import type { Fault } from '../../simulator/index.js';
 import { createRequestBody } from '../support/create-body.js';
-import { startDynalite, type TestDynamoDb } from '../support/dynalite.js';
-import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
-import { create, json, newKey } from './support.js';
+import { create, json, newKey, useKeyedCreateBackends } from './support.js';
 
-let upstream: LocalUpstream;
-let db: TestDynamoDb;
-const env = { SDRS_MAX_RETRIES: '0', SDRS_TIMEOUT_MS: '300' };
+const backends = useKeyedCreateBackends({ SDRS_MAX_RETRIES: '0', SDRS_TIMEOUT_MS: '300' });
 
-beforeAll(async () => {
-  db = await startDynalite();
-  upstream = await startLocalUpstream({}, env);
-});
-afterAll(async () => {
-  await upstream.close();
-  await db.close();
-});
-beforeEach(async () => {
-  upstream.sim.reset();
-  await db.clear();
-  process.env.IDEMPOTENCY_TABLE = db.tableName;
+beforeEach(() => {
+  process.env.IDEMPOTENCY_TABLE = backends.db.tableName;
   resetDependencies();
   resetIdempotencyStore();
 });
@@ -89,12 +75,12 @@ describe('a failure kept under an Idempotency-Key', () => {
     'a create that %s (%i) logs the same one failure line as without a key',
     async (_name, status, fault) => {
       // Prepare
-      upstream.sim.inject({ route: 'create', ...fault } as Fault);
+      backends.sim.inject({ route: 'create', ...fault } as Fault);
       const unkeyed: { statusCode: number }[] = [];
       const withoutKey = await logLinesOf(async () => {
         unkeyed.push(await create(createRequestBody({ name: 'pg-log-unkeyed' })));
       });
-      upstream.sim.inject({ route: 'create', ...fault } as Fault);
+      backends.sim.inject({ route: 'create', ...fault } as Fault);
       const key = newKey();
       const body = createRequestBody({ name: 'pg-log-keyed' });
       const keyed: { statusCode: number; body?: string }[] = [];

@@ -3,34 +3,26 @@
  * forgets (SDRS provably did not act), plus the configuration and key checks that come first.
  */
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resetDependencies } from '../../lib/dependencies.js';
 import { resetIdempotencyStore } from '../../lib/idempotency/index.js';
 import type { Fault } from '../../simulator/index.js';
 import { startScriptedEndpoint } from '../aws/endpoint.js';
-import { startDynalite, type TestDynamoDb } from '../support/dynalite.js';
-import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
-import { create, createsReceived, json, newKey, validBody } from './support.js';
+import {
+  create,
+  createsReceived,
+  json,
+  newKey,
+  useKeyedCreateBackends,
+  validBody,
+} from './support.js';
 
-let upstream: LocalUpstream;
-let db: TestDynamoDb;
 const baseEnv = { SDRS_MAX_RETRIES: '0', SDRS_TIMEOUT_MS: '2000' };
+const backends = useKeyedCreateBackends(baseEnv);
 
-beforeAll(async () => {
-  db = await startDynalite();
-  upstream = await startLocalUpstream({}, baseEnv);
-});
-afterAll(async () => {
-  await upstream.close();
-  await db.close();
-});
-beforeEach(async () => {
-  upstream.sim.reset();
-  await db.clear();
-});
 afterEach(() => {
-  Object.assign(process.env, baseEnv, { SDRS_ENDPOINT: upstream.sim.url });
-  process.env.IDEMPOTENCY_TABLE = db.tableName;
+  Object.assign(process.env, baseEnv, { SDRS_ENDPOINT: backends.sim.url });
+  process.env.IDEMPOTENCY_TABLE = backends.db.tableName;
   resetDependencies();
   resetIdempotencyStore();
 });
@@ -63,7 +55,7 @@ describe('outcomes that are stored and replayed (no second create)', () => {
     expect(requestId).toBe(retry.headers['x-request-id']);
     expect(instance).toBe(`urn:request:${requestId}`);
     expect({ ...json(first), requestId, instance }).toEqual({ ...problem, requestId, instance });
-    expect(createsReceived(upstream.sim)).toBe(1);
+    expect(createsReceived(backends.sim)).toBe(1);
   });
 
   it.each<[string, number, string, Omit<Fault, 'route'>]>([
@@ -86,7 +78,7 @@ describe('outcomes that are stored and replayed (no second create)', () => {
       process.env.SDRS_TIMEOUT_MS = '300';
       resetDependencies();
       const key = newKey();
-      upstream.sim.inject({ route: 'create', ...fault } as Fault);
+      backends.sim.inject({ route: 'create', ...fault } as Fault);
       const first = await create(validBody, { key });
 
       // Act
@@ -99,15 +91,15 @@ describe('outcomes that are stored and replayed (no second create)', () => {
       expect(retry.statusCode).toBe(status);
       expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(json(retry)).toMatchObject({ code, detail: json(first).detail });
-      expect(upstream.sim.acceptedCreates()).toBe(1);
-      expect(createsReceived(upstream.sim)).toBe(1);
+      expect(backends.sim.acceptedCreates()).toBe(1);
+      expect(createsReceived(backends.sim)).toBe(1);
     },
   );
 
   it('SDRS failed with a 500 after receiving the create: the 502 is replayed', async () => {
     // Prepare
     const key = newKey();
-    upstream.sim.inject({
+    backends.sim.inject({
       route: 'create',
       kind: 'answer',
       status: 500,
@@ -122,7 +114,7 @@ describe('outcomes that are stored and replayed (no second create)', () => {
     expect(json(first)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 502 });
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.statusCode).toBe(502);
-    expect(createsReceived(upstream.sim)).toBe(1);
+    expect(createsReceived(backends.sim)).toBe(1);
   });
 });
 
@@ -135,17 +127,17 @@ describe('outcomes that are not stored (SDRS provably did not act): a retry crea
   ) {
     expect(first.statusCode).toBe(status);
     expect(json(first)).toMatchObject({ code });
-    expect(await db.records()).toEqual([]);
+    expect(await backends.db.records()).toEqual([]);
     const retry = await create(validBody, { key });
     expect(retry.statusCode).toBe(202);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
-    expect(upstream.sim.acceptedCreates()).toBe(1);
+    expect(backends.sim.acceptedCreates()).toBe(1);
   }
 
   it('throttled (429)', async () => {
     // Prepare
     const key = newKey();
-    upstream.sim.inject({ route: 'create', kind: 'throttle', retryAfter: 1 });
+    backends.sim.inject({ route: 'create', kind: 'throttle', retryAfter: 1 });
 
     // Act
     const first = await create(validBody, { key });
@@ -157,7 +149,7 @@ describe('outcomes that are not stored (SDRS provably did not act): a retry crea
   it('unavailable (503)', async () => {
     // Prepare
     const key = newKey();
-    upstream.sim.inject({
+    backends.sim.inject({
       route: 'create',
       kind: 'answer',
       status: 503,
@@ -179,7 +171,7 @@ describe('outcomes that are not stored (SDRS provably did not act): a retry crea
 
     // Act
     const first = await create(validBody, { key });
-    process.env.SDRS_ENDPOINT = upstream.sim.url;
+    process.env.SDRS_ENDPOINT = backends.sim.url;
     resetDependencies();
 
     // Assess
@@ -189,15 +181,15 @@ describe('outcomes that are not stored (SDRS provably did not act): a retry crea
   it('our credentials rejected', async () => {
     // Prepare
     const key = newKey();
-    const valid = upstream.sim.credentials;
-    upstream.sim.setCredentials({
+    const valid = backends.sim.credentials;
+    backends.sim.setCredentials({
       ak: 'ROTATEDAK00000000001',
       sk: 'RotatedSecretKey0123456789abcdef',
     });
 
     // Act
     const first = await create(validBody, { key });
-    upstream.sim.setCredentials(valid);
+    backends.sim.setCredentials(valid);
 
     // Assess
     await expectForgotten(key, 502, 'UPSTREAM_AUTH_FAILED', first);
@@ -222,7 +214,7 @@ describe('before anything runs', () => {
     // Assess
     expect(answer.statusCode).toBe(400);
     expect(json(answer)).toMatchObject({ code: 'IDEMPOTENCY_KEY_INVALID', status: 400 });
-    expect(createsReceived(upstream.sim)).toBe(0);
+    expect(createsReceived(backends.sim)).toBe(0);
   });
 
   it('fails closed (500) for a request with a key when IDEMPOTENCY_TABLE is unset', async () => {
@@ -238,7 +230,7 @@ describe('before anything runs', () => {
     expect(withKey.statusCode).toBe(500);
     expect(json(withKey)).toMatchObject({ code: 'INTERNAL' });
     expect(withoutKey.statusCode).toBe(202);
-    expect(upstream.sim.acceptedCreates()).toBe(1);
+    expect(backends.sim.acceptedCreates()).toBe(1);
   });
 
   it('answers 503 and sends nothing when the store fails', async () => {
@@ -253,7 +245,7 @@ describe('before anything runs', () => {
     expect(answer.statusCode).toBe(503);
     expect(answer.headers['retry-after']).toBe('1');
     expect(json(answer)).toMatchObject({ code: 'IDEMPOTENCY_STORE_UNAVAILABLE', retryable: true });
-    expect(createsReceived(upstream.sim)).toBe(0);
+    expect(createsReceived(backends.sim)).toBe(0);
   });
 
   it('answers the same 503 and sends nothing when the store cannot be reached at all', async () => {
@@ -273,7 +265,7 @@ describe('before anything runs', () => {
     // Assess
     expect(answer.statusCode).toBe(503);
     expect(json(answer)).toMatchObject({ code: 'IDEMPOTENCY_STORE_UNAVAILABLE', retryable: true });
-    expect(createsReceived(upstream.sim)).toBe(0);
+    expect(createsReceived(backends.sim)).toBe(0);
   });
 
   it('creates without a key exactly as before: every request is a new create', async () => {
@@ -283,7 +275,7 @@ describe('before anything runs', () => {
 
     // Assess
     expect(json(second).jobId).not.toBe(json(first).jobId);
-    expect(upstream.sim.acceptedCreates()).toBe(2);
-    expect(await db.records()).toEqual([]);
+    expect(backends.sim.acceptedCreates()).toBe(2);
+    expect(await backends.db.records()).toEqual([]);
   });
 });

@@ -2,34 +2,19 @@
  * `Idempotency-Key` on `POST /protection-groups`, end to end: the real handler, the SDRS simulator
  * over HTTP and Powertools idempotency on dynalite through the real AWS SDK.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resetIdempotencyStore } from '../../lib/idempotency/index.js';
-import { startDynalite, type TestDynamoDb } from '../support/dynalite.js';
-import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 import {
   create,
   createsReceived,
   json,
   newKey,
   untilCreatesReceived,
+  useKeyedCreateBackends,
   validBody,
 } from './support.js';
 
-let upstream: LocalUpstream;
-let db: TestDynamoDb;
-
-beforeAll(async () => {
-  db = await startDynalite();
-  upstream = await startLocalUpstream({}, { SDRS_MAX_RETRIES: '0' });
-});
-afterAll(async () => {
-  await upstream.close();
-  await db.close();
-});
-beforeEach(async () => {
-  upstream.sim.reset();
-  await db.clear();
-});
+const backends = useKeyedCreateBackends({ SDRS_MAX_RETRIES: '0' });
 
 describe('a completed create with a key', () => {
   it('answers a retry with the first 202 (same jobId, replay headers) and creates once', async () => {
@@ -49,8 +34,8 @@ describe('a completed create with a key', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.headers['original-request-id']).toBe(first.headers['x-request-id']);
     expect(retry.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
-    expect(upstream.sim.acceptedCreates()).toBe(1);
-    expect(createsReceived(upstream.sim)).toBe(1);
+    expect(backends.sim.acceptedCreates()).toBe(1);
+    expect(createsReceived(backends.sim)).toBe(1);
   });
 
   it('treats the quoted and the bare form of a key as the same key', async () => {
@@ -64,7 +49,7 @@ describe('a completed create with a key', () => {
     // Assess
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(json(retry).jobId).toBe(json(first).jobId);
-    expect(upstream.sim.acceptedCreates()).toBe(1);
+    expect(backends.sim.acceptedCreates()).toBe(1);
   });
 
   it('treats key order and the drType default as the same request', async () => {
@@ -98,7 +83,7 @@ describe('a completed create with a key', () => {
     expect(json(reused)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', status: 422 });
     expect(json(retry).jobId).toBe(json(first).jobId);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(upstream.sim.acceptedCreates()).toBe(1);
+    expect(backends.sim.acceptedCreates()).toBe(1);
   });
 
   it('keeps keys of different callers apart (scope = route + JWT sub)', async () => {
@@ -114,15 +99,15 @@ describe('a completed create with a key', () => {
     expect(bob.statusCode).toBe(202);
     expect(bob.headers['idempotent-replayed']).toBeUndefined();
     expect(json(bob).jobId).not.toBe(json(alice).jobId);
-    expect(upstream.sim.acceptedCreates()).toBe(2);
+    expect(backends.sim.acceptedCreates()).toBe(2);
   });
 
   it('runs again once the record has expired', async () => {
     // Prepare
     const key = newKey();
     const first = await create(validBody, { key });
-    const [record] = await db.records();
-    await db.expire(String(record?.id));
+    const [record] = await backends.db.records();
+    await backends.db.expire(String(record?.id));
 
     // Act
     const later = await create(validBody, { key });
@@ -131,7 +116,7 @@ describe('a completed create with a key', () => {
     expect(later.statusCode).toBe(202);
     expect(later.headers['idempotent-replayed']).toBeUndefined();
     expect(json(later).jobId).not.toBe(json(first).jobId);
-    expect(upstream.sim.acceptedCreates()).toBe(2);
+    expect(backends.sim.acceptedCreates()).toBe(2);
   });
 });
 
@@ -139,15 +124,15 @@ describe('while the first create is in flight', () => {
   it('answers 409 with Retry-After; rejected duplicates (409, 422) never erase the record', async () => {
     // Prepare
     const key = newKey();
-    upstream.sim.inject({ route: 'create', kind: 'latency', ms: 1_000 });
+    backends.sim.inject({ route: 'create', kind: 'latency', ms: 1_000 });
     const pending = create(validBody, { key });
-    await untilCreatesReceived(upstream.sim, 1);
+    await untilCreatesReceived(backends.sim, 1);
 
     // Act
     const duplicate = await create(validBody, { key });
     const reused = await create({ ...validBody, name: 'pg-web-02' }, { key });
     const again = await create(validBody, { key });
-    const inFlight = await db.records();
+    const inFlight = await backends.db.records();
     const first = await pending;
     const retry = await create(validBody, { key });
 
@@ -161,14 +146,14 @@ describe('while the first create is in flight', () => {
     expect(inFlight.map((r) => r.status)).toEqual(['INPROGRESS']);
     expect(first.statusCode).toBe(202);
     expect(json(retry).jobId).toBe(json(first).jobId);
-    expect(upstream.sim.acceptedCreates()).toBe(1);
-    expect(createsReceived(upstream.sim)).toBe(1);
+    expect(backends.sim.acceptedCreates()).toBe(1);
+    expect(createsReceived(backends.sim)).toBe(1);
   });
 
   it('lets exactly one of twenty parallel requests with one key create; the others get 409 or the 202', async () => {
     // Prepare
     const key = newKey();
-    upstream.sim.inject({ route: 'create', kind: 'latency', ms: 300 });
+    backends.sim.inject({ route: 'create', kind: 'latency', ms: 300 });
 
     // Act
     const answers = await Promise.all(Array.from({ length: 20 }, () => create(validBody, { key })));
@@ -182,8 +167,8 @@ describe('while the first create is in flight', () => {
     expect(executed).toHaveLength(1);
     const jobIds = new Set(answers.filter((a) => a.statusCode === 202).map((a) => json(a).jobId));
     expect(jobIds.size).toBe(1);
-    expect(upstream.sim.acceptedCreates()).toBe(1);
-    expect(createsReceived(upstream.sim)).toBe(1);
+    expect(backends.sim.acceptedCreates()).toBe(1);
+    expect(createsReceived(backends.sim)).toBe(1);
   });
 });
 
@@ -207,7 +192,7 @@ describe('the stored record', () => {
     const answer = await create(validBody, { key });
 
     // Assess
-    const records = await db.records();
+    const records = await backends.db.records();
     expect(records).toHaveLength(1);
     const [record] = records;
     expect(record?.status).toBe('COMPLETED');

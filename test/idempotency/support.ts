@@ -1,13 +1,48 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { handler } from '../../handlers/create-protection-group.js';
 import { buildOpenApiDocument } from '../../lib/openapi/document.js';
 import type { SdrsSimulator } from '../../simulator/index.js';
 import { Contract } from '../openapi/contract.js';
 import { createRequestBody } from '../support/create-body.js';
+import { startDynalite, type TestDynamoDb } from '../support/dynalite.js';
 import { httpEvent, lambdaContext } from '../support/events.js';
+import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
 
 export const validBody = createRequestBody({ description: 'web tier' });
+
+/** The idempotency table and the SDRS simulator a test file sends its keyed creates to. */
+export interface KeyedCreateBackends {
+  /** dynalite with the idempotency table (set once the file's `beforeAll` has run). */
+  readonly db: TestDynamoDb;
+  /** The SDRS simulator behind the handler (set once the file's `beforeAll` has run). */
+  readonly sim: SdrsSimulator;
+}
+
+/**
+ * Registers the hooks every keyed-create test file needs: dynalite and the simulator (with
+ * `env`, e.g. `SDRS_MAX_RETRIES`) start once for the file and stop after it; before each test
+ * the simulator forgets its requests and faults and the table is emptied.
+ */
+export function useKeyedCreateBackends(env: Record<string, string>): KeyedCreateBackends {
+  const backends = {} as { db: TestDynamoDb; sim: SdrsSimulator };
+  let upstream: LocalUpstream;
+  beforeAll(async () => {
+    backends.db = await startDynalite();
+    upstream = await startLocalUpstream({}, env);
+    backends.sim = upstream.sim;
+  });
+  afterAll(async () => {
+    await upstream.close();
+    await backends.db.close();
+  });
+  beforeEach(async () => {
+    backends.sim.reset();
+    await backends.db.clear();
+  });
+  return backends;
+}
 
 export interface CreateOptions {
   /** Sent as `Idempotency-Key` (mixed case, as a browser would) unless undefined. */
