@@ -46,8 +46,3 @@ export async function runWatcher(
     remainingMs,
   });
 }
-
-/** Forgets the container's parts so the next run reads the environment again (tests only). */
-export function resetWatcher(): void {
-  container = undefined;
-}

@@ -26,8 +26,6 @@ export function s3Uri(location: Pick<ObjectLocation, 'bucket' | 'key'>): string 
 
 /** The folder all run reports go under; the report route may read only below it. */
 export const REPORTS_PREFIX = 'reports/';
-/** The folder the schedule's lists go under; the reconcile function may read only below it. */
-export const LISTS_PREFIX = 'lists/';
 /** The list name of runs whose list was not read from S3 (an inline event, a local file). */
 export const INLINE_LIST = 'inline';
 
