@@ -27,7 +27,7 @@ interface IdempotencyPayload {
  * response stored as COMPLETED), not its Middy middleware: in 2.35.0 the middleware deletes the
  * record when it rejects a duplicate (Powertools #5675); the wrapper deletes only a record its own
  * run created. Return, do not throw, what must be replayed — see `keptAnswer` in
- * lib/http/idempotency-key.ts.
+ * lib/http/idempotent-answer.ts.
  *
  * @throws `ProblemError` `IDEMPOTENCY_IN_PROGRESS` (409 + `Retry-After`) while the first run is in
  *   flight, `IDEMPOTENCY_KEY_REUSED` (422) for a different fingerprint, `INTERNAL` (500) when

@@ -1,6 +1,6 @@
 /**
  * `Idempotency-Key` on `POST /protection-groups`, end to end: the real handler, the SDRS simulator
- * over HTTP and Powertools idempotency on dynalite through the real AWS SDK.
+ * over HTTP and Powertools idempotency on dynalite through lib/aws's signed JSON client.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetIdempotencyStore } from '../../lib/idempotency/index.js';
