@@ -23,7 +23,6 @@ export interface BuiltBundle {
 
 /** Extra settings of a what-if variant on top of the deployed ones. */
 export interface Variant {
-  readonly external?: readonly string[];
   /** Bundle what serverless.yml's `exclude` leaves out (to measure what leaving it out saves). */
   readonly keepExcluded?: boolean;
   /**
@@ -95,10 +94,7 @@ export async function bundle(
     absWorkingDir: ROOT,
     metafile: true,
     logLevel: 'error',
-    external: [
-      ...(variant.keepExcluded ? [] : (options.external ?? [])),
-      ...(variant.external ?? []),
-    ],
+    external: variant.keepExcluded ? [] : options.external,
     plugins: variant.replaceInLib ? [replaceInLib(variant.replaceInLib)] : [],
   });
   const code = readFileSync(outfile);
