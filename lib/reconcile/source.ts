@@ -4,7 +4,7 @@ import { ProblemError, RequestValidationError } from '../problems/errors.js';
 import { parseReconcileInput, type ReconcileInput } from './input.js';
 import type { ListInfo } from './report.js';
 import { readDesiredList } from './store/desired-list.js';
-import { INLINE_LIST, type ObjectLocation, parseS3Uri } from './store/location.js';
+import { INLINE_LIST, type ObjectLocation, parseS3Uri, s3Uri } from './store/location.js';
 
 /** What the run works on: a list carried in the event, or a pointer to one in S3. */
 export type RunSource =
@@ -86,7 +86,7 @@ export async function loadRunInput(event: unknown, options: LoadOptions): Promis
     let document = source.kind === 'inline' ? source.document : undefined;
     if (source.kind === 's3') {
       listKey = source.location.key;
-      list = { source: `s3://${source.location.bucket}/${source.location.key}` };
+      list = { source: s3Uri(source.location) };
       if (source.location.versionId) list = { ...list, versionId: source.location.versionId };
       const loaded = await readDesiredList(options.s3(), source.location, options.maxListBytes);
       document = loaded.document;

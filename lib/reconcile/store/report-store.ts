@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { ProblemError } from '../../problems/errors.js';
 import { formatMarkdownSummary } from '../markdown.js';
 import type { RunReport } from '../report.js';
-import { reportFolder, reportKeys } from './location.js';
+import { reportFolder, reportKeys, s3Uri } from './location.js';
 import { fromS3Error } from './s3-errors.js';
 
 /** Lambda answers at most 6 MB; a report larger than this is read from S3 instead. */
@@ -72,7 +72,7 @@ export class ReportStore {
       );
       if ((answer.ContentLength ?? 0) > MAX_SERVED_REPORT_BYTES) {
         answer.Body?.transformToWebStream().cancel();
-        const detail = `The latest report of ${listKey} is too large to serve; read s3://${location.bucket}/${location.key}.`;
+        const detail = `The latest report of ${listKey} is too large to serve; read ${s3Uri(location)}.`;
         throw new ProblemError('INTERNAL', detail, { detail });
       }
       return (await answer.Body?.transformToString('utf8')) ?? '';
