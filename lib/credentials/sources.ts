@@ -16,7 +16,7 @@ export function fileSecretFetcher(path: string): CredentialsFetcher {
   };
 }
 
-/** Reads the credentials JSON from AWS Secrets Manager (`SDRS_SECRET_ID`) with the real SDK client. */
+/** Reads the credentials JSON from AWS Secrets Manager (`SDRS_SECRET_ID`) by a signed `GetSecretValue`. */
 export function secretsManagerFetcher(secretId: string): CredentialsFetcher {
   return async (): Promise<SdrsCredentials> =>
     parseCredentialsSecret(await readSecretString(secretId), `Secrets Manager secret ${secretId}`);

@@ -14,7 +14,7 @@ const body = createRequestBody({ name: 'pg-secret-01' });
 const create = () =>
   handler(httpEvent({ method: 'POST', path: '/protection-groups', body }), lambdaContext());
 
-describe('credentials from AWS Secrets Manager (real SDK client, local endpoint)', () => {
+describe('credentials from AWS Secrets Manager (signed GetSecretValue, local endpoint)', () => {
   let upstream: LocalUpstream;
   let secrets: FakeSecretsManager;
 
