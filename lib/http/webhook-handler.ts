@@ -11,17 +11,13 @@ import { requestContext } from './middlewares/request-context.js';
 import { requestIdOf } from './request-id.js';
 import type { HttpResponse } from './responses.js';
 
-/** The body exactly as sent: API Gateway base64-encodes non-text bodies (`isBase64Encoded`). */
-export function rawBodyOf(event: APIGatewayProxyEventV2): Buffer {
-  return bodyBytesOf(event.body, event.isBase64Encoded === true);
-}
-
 /** The delivery carried by an API Gateway event for `POST /webhooks/{source}`. */
-export function deliveryOf(event: APIGatewayProxyEventV2, context: Context): WebhookDelivery {
+function deliveryOf(event: APIGatewayProxyEventV2, context: Context): WebhookDelivery {
   return {
     source: event.pathParameters?.source ?? '',
     headers: event.headers ?? {},
-    rawBody: rawBodyOf(event),
+    // The body exactly as sent: API Gateway base64-encodes non-text bodies (`isBase64Encoded`).
+    rawBody: bodyBytesOf(event.body, event.isBase64Encoded === true),
     requestId: requestIdOf(event),
     lambdaContext: context,
   };
