@@ -131,7 +131,7 @@ export function parseToggle(input: unknown): Toggle {
 }
 
 /** The simulator fault a toggle stands for (undefined for the job and store toggles). */
-export function faultOf(toggle: Toggle): Fault | undefined {
+function faultOf(toggle: Toggle): Fault | undefined {
   const route = toggle.operation as FaultRoute;
   const base = { route, times: toggle.times };
   const retryAfter = { 'retry-after': String(toggle.retryAfter) };
@@ -182,7 +182,7 @@ export function faultOf(toggle: Toggle): Fault | undefined {
 }
 
 /** Carries a toggle out. */
-export function applyToggle(toggle: Toggle, targets: ControlTargets): void {
+function applyToggle(toggle: Toggle, targets: ControlTargets): void {
   if (toggle.fault === 'store-unavailable') {
     if (!targets.idempotencyStoreOutage) {
       throw new ToggleError(['this simulator was started without an idempotency store to break']);

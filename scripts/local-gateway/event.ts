@@ -15,7 +15,7 @@ const TEXT_TYPE = /^(text\/[^;]+|application\/(json|xml|javascript|[^;]+\+(json|
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body as text when it is textual UTF-8, else base64. */
-export function encodeBody(
+function encodeBody(
   body: Buffer,
   contentType: string | undefined,
 ): { body?: string; isBase64Encoded: boolean } {
@@ -31,7 +31,7 @@ export function encodeBody(
 }
 
 /** Header names lower-cased, repeated headers joined with commas (cookies go to `cookies`). */
-export function eventHeaders(rawHeaders: readonly string[]): Record<string, string> {
+function eventHeaders(rawHeaders: readonly string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
     const name = (rawHeaders[index] ?? '').toLowerCase();

@@ -79,7 +79,7 @@ export interface TokenRequest {
 }
 
 /** `write`/`read` → the full scope names the routes require; anything else as given. */
-export function fullScopeName(scope: string): string {
+function fullScopeName(scope: string): string {
   return scope === 'write' || scope === 'read' ? SCOPES[scope] : scope;
 }
 

@@ -24,7 +24,7 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = Object.entries(ROUTES).ma
 );
 
 /** The catch-all: every request no route matches. */
-export const DEFAULT_ROUTE: GatewayRoute = { routeKey: '$default', functionKey: 'notFound' };
+const DEFAULT_ROUTE: GatewayRoute = { routeKey: '$default', functionKey: 'notFound' };
 
 /** A matched route with its path parameters (percent-decoded, as API Gateway passes them). */
 export interface RouteMatch {

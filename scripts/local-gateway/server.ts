@@ -12,7 +12,7 @@ import type { Invoke } from './invoke.js';
 import { matchRoute } from './routes.js';
 
 /** API Gateway's payload limit for HTTP APIs. */
-export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 export interface LocalGatewayOptions {
   readonly host: string;
@@ -57,7 +57,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 }
 
 /** A function's payload-2.0 answer as HTTP (a bare value is a 200 JSON body, as deployed). */
-export function httpAnswerOf(payload: unknown): GatewayAnswer {
+function httpAnswerOf(payload: unknown): GatewayAnswer {
   const result = payload as {
     statusCode?: unknown;
     headers?: Record<string, unknown>;

@@ -18,7 +18,7 @@ export function localAuthDisabled(env: NodeJS.ProcessEnv = process.env): boolean
  * `npm start` runs the local gateway (which verifies every token against the issuer's JWKS and is
  * the only way in: serverless-offline then listens on private sockets, not on ports).
  */
-export function offlineClaimsTrusted(env: NodeJS.ProcessEnv = process.env): boolean {
+function offlineClaimsTrusted(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.IS_OFFLINE !== 'true' || env.LOCAL_GATEWAY_ONLY === 'true';
 }
 
