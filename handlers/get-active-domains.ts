@@ -7,7 +7,7 @@ import { ROUTES } from '../lib/routes.js';
 import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
-refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS]);
+refuseToStartUnlessConfigured(SDRS_CLIENT_SETTINGS);
 
 export const handler = httpHandler({ auth: ROUTES.getActiveDomains.auth }, async () =>
   activeDomainsResponse(await listActiveDomains(sdrsClient())),

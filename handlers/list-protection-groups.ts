@@ -8,7 +8,7 @@ import { refuseToStartUnlessConfigured } from '../lib/startup.js';
 import { validateListProtectionGroupsQuery } from '../lib/validation/validators.js';
 
 // Inside Lambda a function with missing or malformed settings refuses to start (lib/startup.ts).
-refuseToStartUnlessConfigured([...SDRS_CLIENT_SETTINGS]);
+refuseToStartUnlessConfigured(SDRS_CLIENT_SETTINGS);
 
 export const handler = httpHandler(
   {
