@@ -1,10 +1,9 @@
 import { fingerprintOf } from '../idempotency/fingerprint.js';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../idempotency/key.js';
-import { toReplayable } from '../idempotency/replayable.js';
 import { runIdempotent } from '../idempotency/run.js';
 import { callerScope } from '../idempotency/scope.js';
 import type { HttpRequest, HttpRoute } from './http-handler.js';
-import { idempotentHttpResponse, keptAnswer } from './idempotent-answer.js';
+import { answerToKeep, idempotentHttpResponse } from './idempotent-answer.js';
 
 /**
  * Makes a create route honour `Idempotency-Key` (README, *Idempotency-Key*). Without the header the route runs
@@ -28,13 +27,7 @@ export function withIdempotencyKey<TBody>(
         fingerprint: fingerprintOf(request.body),
         lambdaContext: request.context,
       },
-      async () => {
-        try {
-          return toReplayable(await route(request), request.requestId);
-        } catch (error) {
-          return keptAnswer(error, request.requestId);
-        }
-      },
+      () => answerToKeep(() => route(request), request.requestId),
     );
     return idempotentHttpResponse(run, request.requestId);
   };

@@ -31,6 +31,21 @@ export function keptAnswer(error: unknown, requestId: string): ReplayableRespons
 }
 
 /**
+ * What an idempotent run stores for one create: the answer `create` gives, or its failure as
+ * {@link keptAnswer} keeps it. The `execute` of both the create route and the webhook route.
+ */
+export async function answerToKeep(
+  create: () => Promise<HttpResponse>,
+  requestId: string,
+): Promise<ReplayableResponse> {
+  try {
+    return toReplayable(await create(), requestId);
+  } catch (error) {
+    return keptAnswer(error, requestId);
+  }
+}
+
+/**
  * The HTTP response of an idempotent run. A replay is the stored answer (status, headers, body —
  * the same `jobId`) plus `Idempotent-Replayed: true` and `Original-Request-Id` (the request that
  * produced it); a problem body carries the new request's id, like its `X-Request-Id`.

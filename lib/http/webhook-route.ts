@@ -9,7 +9,6 @@ import {
   type IdempotentRun,
   type ReplayableResponse,
   runIdempotent,
-  toReplayable,
 } from '../idempotency/index.js';
 import { logger } from '../observability/logger.js';
 import { trackOutcome } from '../outcomes/track.js';
@@ -20,7 +19,7 @@ import type { SdrsClient } from '../upstream/sdrs-client.js';
 import type { WebhookSource } from '../webhooks/config-types.js';
 import { readDelivery, type WebhookDelivery } from '../webhooks/deliver.js';
 import type { WebhookRegistry } from '../webhooks/registry.js';
-import { idempotentHttpResponse, keptAnswer } from './idempotent-answer.js';
+import { answerToKeep, idempotentHttpResponse } from './idempotent-answer.js';
 import type { HttpResponse } from './responses.js';
 import { acceptedDelivery, forSender, ignoredDelivery } from './webhook-responses.js';
 
@@ -88,15 +87,12 @@ export async function handleDelivery(
     fingerprint: fingerprintOf(body),
     ...(delivery.lambdaContext && { lambdaContext: delivery.lambdaContext }),
   };
-  const execute = async () => {
-    try {
+  const execute = () =>
+    answerToKeep(async () => {
       const jobId = await createProtectionGroup(body, client());
       await trackOutcome({ source, payload: read.payload, ticket, name: body.name, jobId });
-      return toReplayable(acceptedDelivery(jobId, ticket, source.name), delivery.requestId);
-    } catch (error) {
-      return keptAnswer(error, delivery.requestId);
-    }
-  };
+      return acceptedDelivery(jobId, ticket, source.name);
+    }, delivery.requestId);
   try {
     const run = await runOnce(request, execute, source, registry.settings.inProgressWaitMs);
     logger.info('webhook delivery answered', {
