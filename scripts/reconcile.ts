@@ -15,7 +15,7 @@
  * retried), 2 bad usage, input or configuration.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../lib/config.js';
@@ -30,6 +30,7 @@ import { reportStoreFromEnv, s3Client } from '../lib/reconcile/store/dependencie
 import { listFormatOf, parseListText } from '../lib/reconcile/store/desired-list.js';
 import { formatProgress, formatSummary } from '../lib/reconcile/summary.js';
 import { runningLocalStack } from './local-stack.js';
+import { writePrivateFile } from './private-file.js';
 
 // The AWS SDK warns about Node 20 on every client (S3 here); the warning is not this command's.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -45,12 +46,8 @@ async function startEmbeddedSimulator(): Promise<() => Promise<void>> {
   process.env.SDRS_ENDPOINT = simulator.url;
   process.env.SDRS_PROJECT_ID ||= simulator.projectId;
   if (!process.env.SDRS_SECRET_FILE && !process.env.SDRS_SECRET_ID) {
-    const dir = resolve('.local');
-    await mkdir(dir, { recursive: true });
-    process.env.SDRS_SECRET_FILE = resolve(dir, 'reconcile-simulator-credentials.json');
-    await writeFile(process.env.SDRS_SECRET_FILE, JSON.stringify(simulator.credentials), {
-      mode: 0o600,
-    });
+    process.env.SDRS_SECRET_FILE = resolve('.local/reconcile-simulator-credentials.json');
+    await writePrivateFile(process.env.SDRS_SECRET_FILE, JSON.stringify(simulator.credentials));
   }
   process.stderr.write(
     `upstream: SDRS simulator on ${simulator.url} (embedded in this command, starts empty; no npm start stack is running)\n`,
