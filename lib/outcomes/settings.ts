@@ -7,7 +7,7 @@ export interface OutcomeSettings {
   readonly tableName: string;
   /** A job not ended this long after its delivery is told as unknown (`OUTCOME_DEADLINE_MINUTES`, 60). */
   readonly deadlineMs: number;
-  /** How long a ticket system that answers 429/5xx or not at all is retried (`OUTCOME_RETRY_HOURS`, 24). */
+  /** How long a ticket system that answers "try later" (408, 425, 429, 500, 502–504) or not at all is retried (`OUTCOME_RETRY_HOURS`, 24). */
   readonly retryWindowMs: number;
   /** How long a watcher holds a claimed record before another may take it over (`OUTCOME_LEASE_SECONDS`, 120). */
   readonly leaseMs: number;

@@ -3,7 +3,7 @@
  * job, and once the job has ended (or its deadline passed) tells the ticket exactly once:
  * the outcome is fixed on the record first, the ticket is searched for the job's marker before
  * any repeat post, and the record is closed under the lease. A ticket system that answers
- * 429/5xx or not at all is tried again later (its `Retry-After` honoured, backoff otherwise) for
+ * 429 or a passing 5xx (500, 502–504), or not at all, is tried again later (its `Retry-After` honoured, backoff otherwise) for
  * the retry window; one that refuses (401/403/404, other 4xx) is an on-call problem at once.
  */
 import { randomUUID } from 'node:crypto';

@@ -76,7 +76,7 @@ describe('parseWebhookSecrets', () => {
   });
 });
 
-describe('webhook secrets from Secrets Manager (real AWS SDK against a local endpoint)', () => {
+describe('webhook secrets from Secrets Manager (the signed GetSecretValue client against a local endpoint)', () => {
   let env: WebhookTestEnv;
   let secretsManager: FakeSecretsManager;
   let body: string;

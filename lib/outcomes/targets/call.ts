@@ -11,8 +11,8 @@ const MAX_TICKET_ANSWER_BYTES = 1024 * 1024;
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /**
- * A ticket system did not take the request. `retryable` failures (429, 5xx, unreachable, timed
- * out) are tried again later; the others (401/403/404 and other 4xx) need a person.
+ * A ticket system did not take the request. `retryable` failures (408, 425, 429, 500, 502–504,
+ * unreachable, timed out) are tried again later; the others (401/403/404 and other 4xx) need a person.
  */
 export class TicketCallError extends Error {
   readonly retryable: boolean;
