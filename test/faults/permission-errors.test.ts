@@ -7,21 +7,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler as createHandler } from '../../handlers/create-protection-group.js';
 import { handler as listHandler } from '../../handlers/list-protection-groups.js';
-import { CONTROL_PATH, PERMISSION_ERRORS } from '../../simulator/index.js';
+import { PERMISSION_ERRORS } from '../../simulator/index.js';
 import { invoke } from '../lookups/support.js';
 import { createRequestBody } from '../support/create-body.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
+import { callFaultControl } from './control.js';
 
 let upstream: LocalUpstream;
 
-async function toggle(body: object): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${upstream.sim.url}${CONTROL_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json() };
-}
+const toggle = (body: object) => callFaultControl(upstream.sim.url, 'POST', body);
 
 const create = () =>
   invoke(createHandler, {

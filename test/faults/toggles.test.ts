@@ -14,20 +14,15 @@ import { Contract, fetchDocument } from '../openapi/contract.js';
 import { createRequestBody } from '../support/create-body.js';
 import { startDynalite, type TestDynamoDb } from '../support/dynalite.js';
 import { type LocalUpstream, startLocalUpstream } from '../support/local-upstream.js';
+import { callFaultControl } from './control.js';
 
 let db: TestDynamoDb;
 let upstream: LocalUpstream;
 let contract: Contract;
 
 /** Sends a toggle to the control over real HTTP, as curl would. */
-async function toggle(method: string, body?: object): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${upstream.sim.url}${CONTROL_PATH}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: await response.json() };
-}
+const toggle = (method: 'GET' | 'POST' | 'DELETE', body?: object) =>
+  callFaultControl(upstream.sim.url, method, body);
 
 const create = (key?: string) =>
   invoke(createHandler, {
